@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from './main.ts';
+import type { CliIo } from './command.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTty: false,
+    columns: 80,
+    cwd: root,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const manifests = ['-f', 'test/fixtures/three-tier.yaml'];
+
+describe('netpol-lab probe', () => {
+  it('prints one JSON object per probe, in input order, with verdict and explanation', async () => {
+    const { code, stdout, stderr } = await runCli('probe', ...manifests, '--probes', 'test/fixtures/three-tier-probes.yaml', '-o', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    expect(results.map((result) => [result['from'], result['to'], result['port'], result['protocol'], result['verdict']])).toEqual([
+      ['prod/api', 'prod/db', 3306, 'TCP', 'allow'],
+      ['prod/web', 'prod/db', 3306, 'TCP', 'deny'],
+      ['dev/api', 'prod/db', 3306, 'TCP', 'deny'],
+      ['192.168.99.10', 'prod/web', 80, 'TCP', 'allow'],
+    ]);
+    const allowed = results[0] as { ingress: { allowedBy?: { policy: { name: string }; ruleIndex: number } }; explanation: string[] };
+    expect(allowed.ingress.allowedBy?.policy.name).toBe('db-from-api');
+    expect(allowed.ingress.allowedBy?.ruleIndex).toBe(0);
+    expect(allowed.explanation.length).toBeGreaterThan(0);
+  });
+
+  it('prints a readable table by default', async () => {
+    const { code, stdout } = await runCli('probe', ...manifests, '--probes', 'test/fixtures/three-tier-probes.yaml');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^FROM\s+TO\s+PORT\s+VERDICT\s+WHY$/);
+    expect(stdout).toMatch(/prod\/web\s+prod\/db\s+3306\/TCP\s+deny/);
+  });
+
+  it('exits 2 with line:col diagnostics on invalid manifests', async () => {
+    const { code, stdout, stderr } = await runCli('probe', '-f', 'test/fixtures/invalid-policy.yaml', '--probes', 'test/fixtures/three-tier-probes.yaml', '-o', 'json');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/test\/fixtures\/invalid-policy\.yaml:11:\d+: error: .*spec\.ingress\[0\]\.from\[0\]\.ipBlock\.cidr/);
+  });
+
+  it('exits 2 naming the probe line when an endpoint does not exist', async () => {
+    const { code, stderr } = await runCli('probe', ...manifests, '--probes', 'test/fixtures/bad-probes.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('test/fixtures/bad-probes.yaml:2:3: to: no pod "prod/cache"');
+    expect(stderr).toContain('test/fixtures/bad-probes.yaml:3:3: probe 3: "port" must be a number from 1 to 65535');
+  });
+
+  it('says what to do when a file is missing', async () => {
+    const { code, stderr } = await runCli('probe', '-f', 'nope.yaml', '--probes', 'test/fixtures/three-tier-probes.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('cannot read nope.yaml: no such file');
+    expect(stderr).toContain('netpol-lab probe --help');
+  });
+});
+
+describe('netpol-lab explain', () => {
+  it('names the allowing rule', async () => {
+    const { code, stdout } = await runCli('explain', ...manifests, '--from', 'prod/api', '--to', 'prod/db', '--port', '3306');
+    expect(code).toBe(0);
+    expect(stdout).toContain('db-from-api');
+  });
+
+  it('says why no rule matched', async () => {
+    const { code, stdout } = await runCli('explain', ...manifests, '--from', 'dev/api', '--to', 'prod/db', '--port', '3306');
+    expect(code).toBe(0);
+    expect(stdout.toLowerCase()).toContain('deny');
+    expect(stdout).toMatch(/namespace dev|other namespace|only selects pods in prod/);
+  });
+});
+
+describe('netpol-lab matrix', () => {
+  it('prints every pair as CSV', async () => {
+    const { code, stdout } = await runCli('matrix', ...manifests, '--port', '3306/TCP', '-o', 'csv');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('from,to,port,protocol,verdict');
+    expect(lines).toHaveLength(1 + 4 * 4);
+    expect(lines).toContain('prod/api,prod/db,3306,TCP,allow');
+    expect(lines).toContain('dev/api,prod/db,3306,TCP,deny');
+    expect(lines).toContain('prod/db,prod/db,3306,TCP,allow');
+  });
+
+  it('rejects a malformed --port', async () => {
+    const { code, stderr } = await runCli('matrix', ...manifests, '--port', '80/HTTP');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--port "80/HTTP"');
+  });
+});
+
+describe('netpol-lab validate and lint', () => {
+  it('validate reports counts on valid input', async () => {
+    const { code, stdout } = await runCli('validate', ...manifests);
+    expect(code).toBe(0);
+    expect(stdout).toBe('valid: 1 NetworkPolicy, 4 pods, 2 namespaces declared\n');
+  });
+
+  it('lint prints findings with stable ids', async () => {
+    const { code, stdout } = await runCli('lint', ...manifests, '-o', 'json');
+    expect(code).toBe(0);
+    const findings = JSON.parse(stdout) as Array<{ id: string }>;
+    expect(findings.every((finding) => finding.id.startsWith('lint.'))).toBe(true);
+  });
+});
+
+describe('netpol-lab dispatch', () => {
+  it('lists commands with --help and rejects unknown ones', async () => {
+    const overview = await runCli('--help');
+    expect(overview.code).toBe(0);
+    for (const name of ['probe', 'explain', 'matrix', 'lint', 'validate']) expect(overview.stdout).toContain(`  ${name}`);
+    const unknown = await runCli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('runs as an installed command through bin/netpol-lab.js', () => {
+    const result = spawnSync(process.execPath, [path.join(root, 'bin/netpol-lab.js'), 'validate', ...manifests], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('valid: 1 NetworkPolicy');
+  });
+});

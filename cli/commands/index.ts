@@ -1,0 +1,9 @@
+import type { CliCommand } from '../command.ts';
+import { command as probe } from './probe.ts';
+import { command as explain } from './explain.ts';
+import { command as matrix } from './matrix.ts';
+import { command as lint } from './lint.ts';
+import { command as validate } from './validate.ts';
+
+/** Every subcommand, in the order `--help` lists them. */
+export const commands: readonly CliCommand[] = [probe, explain, matrix, lint, validate];
