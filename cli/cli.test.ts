@@ -25,45 +25,86 @@ const manifests = ['-f', 'test/fixtures/three-tier.yaml'];
 
 describe('netpol-lab probe', () => {
   it('prints one JSON object per probe, in input order, with verdict and explanation', async () => {
-    const { code, stdout, stderr } = await runCli('probe', ...manifests, '--probes', 'test/fixtures/three-tier-probes.yaml', '-o', 'json');
+    const { code, stdout, stderr } = await runCli(
+      'probe',
+      ...manifests,
+      '--probes',
+      'test/fixtures/three-tier-probes.yaml',
+      '-o',
+      'json',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const results = JSON.parse(stdout) as Array<Record<string, unknown>>;
-    expect(results.map((result) => [result['from'], result['to'], result['port'], result['protocol'], result['verdict']])).toEqual([
+    expect(
+      results.map((result) => [
+        result['from'],
+        result['to'],
+        result['port'],
+        result['protocol'],
+        result['verdict'],
+      ]),
+    ).toEqual([
       ['prod/api', 'prod/db', 3306, 'TCP', 'allow'],
       ['prod/web', 'prod/db', 3306, 'TCP', 'deny'],
       ['dev/api', 'prod/db', 3306, 'TCP', 'deny'],
       ['192.168.99.10', 'prod/web', 80, 'TCP', 'allow'],
     ]);
-    const allowed = results[0] as { ingress: { allowedBy?: { policy: { name: string }; ruleIndex: number } }; explanation: string[] };
+    const allowed = results[0] as {
+      ingress: { allowedBy?: { policy: { name: string }; ruleIndex: number } };
+      explanation: string[];
+    };
     expect(allowed.ingress.allowedBy?.policy.name).toBe('db-from-api');
     expect(allowed.ingress.allowedBy?.ruleIndex).toBe(0);
     expect(allowed.explanation.length).toBeGreaterThan(0);
   });
 
   it('prints a readable table by default', async () => {
-    const { code, stdout } = await runCli('probe', ...manifests, '--probes', 'test/fixtures/three-tier-probes.yaml');
+    const { code, stdout } = await runCli(
+      'probe',
+      ...manifests,
+      '--probes',
+      'test/fixtures/three-tier-probes.yaml',
+    );
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^FROM\s+TO\s+PORT\s+VERDICT\s+WHY$/);
     expect(stdout).toMatch(/prod\/web\s+prod\/db\s+3306\/TCP\s+deny/);
   });
 
   it('exits 2 with line:col diagnostics on invalid manifests', async () => {
-    const { code, stdout, stderr } = await runCli('probe', '-f', 'test/fixtures/invalid-policy.yaml', '--probes', 'test/fixtures/three-tier-probes.yaml', '-o', 'json');
+    const { code, stdout, stderr } = await runCli(
+      'probe',
+      '-f',
+      'test/fixtures/invalid-policy.yaml',
+      '--probes',
+      'test/fixtures/three-tier-probes.yaml',
+      '-o',
+      'json',
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/test\/fixtures\/invalid-policy\.yaml:11:\d+: error: .*spec\.ingress\[0\]\.from\[0\]\.ipBlock\.cidr/);
+    expect(stderr).toMatch(
+      /test\/fixtures\/invalid-policy\.yaml:11:\d+: error: .*spec\.ingress\[0\]\.from\[0\]\.ipBlock\.cidr/,
+    );
   });
 
   it('exits 2 naming the probe line when an endpoint does not exist', async () => {
     const { code, stderr } = await runCli('probe', ...manifests, '--probes', 'test/fixtures/bad-probes.yaml');
     expect(code).toBe(2);
     expect(stderr).toContain('test/fixtures/bad-probes.yaml:2:3: to: no pod "prod/cache"');
-    expect(stderr).toContain('test/fixtures/bad-probes.yaml:3:3: probe 3: "port" must be a number from 1 to 65535');
+    expect(stderr).toContain(
+      'test/fixtures/bad-probes.yaml:3:3: probe 3: "port" must be a number from 1 to 65535',
+    );
   });
 
   it('says what to do when a file is missing', async () => {
-    const { code, stderr } = await runCli('probe', '-f', 'nope.yaml', '--probes', 'test/fixtures/three-tier-probes.yaml');
+    const { code, stderr } = await runCli(
+      'probe',
+      '-f',
+      'nope.yaml',
+      '--probes',
+      'test/fixtures/three-tier-probes.yaml',
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('cannot read nope.yaml: no such file');
     expect(stderr).toContain('netpol-lab probe --help');
@@ -72,13 +113,31 @@ describe('netpol-lab probe', () => {
 
 describe('netpol-lab explain', () => {
   it('names the allowing rule', async () => {
-    const { code, stdout } = await runCli('explain', ...manifests, '--from', 'prod/api', '--to', 'prod/db', '--port', '3306');
+    const { code, stdout } = await runCli(
+      'explain',
+      ...manifests,
+      '--from',
+      'prod/api',
+      '--to',
+      'prod/db',
+      '--port',
+      '3306',
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('db-from-api');
   });
 
   it('says why no rule matched', async () => {
-    const { code, stdout } = await runCli('explain', ...manifests, '--from', 'dev/api', '--to', 'prod/db', '--port', '3306');
+    const { code, stdout } = await runCli(
+      'explain',
+      ...manifests,
+      '--from',
+      'dev/api',
+      '--to',
+      'prod/db',
+      '--port',
+      '3306',
+    );
     expect(code).toBe(0);
     expect(stdout.toLowerCase()).toContain('deny');
     expect(stdout).toMatch(/namespace dev|other namespace|only selects pods in prod/);
@@ -123,14 +182,19 @@ describe('netpol-lab dispatch', () => {
   it('lists commands with --help and rejects unknown ones', async () => {
     const overview = await runCli('--help');
     expect(overview.code).toBe(0);
-    for (const name of ['probe', 'explain', 'matrix', 'lint', 'validate']) expect(overview.stdout).toContain(`  ${name}`);
+    for (const name of ['probe', 'explain', 'matrix', 'lint', 'validate'])
+      expect(overview.stdout).toContain(`  ${name}`);
     const unknown = await runCli('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
   });
 
   it('runs as an installed command through bin/netpol-lab.js', () => {
-    const result = spawnSync(process.execPath, [path.join(root, 'bin/netpol-lab.js'), 'validate', ...manifests], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, 'bin/netpol-lab.js'), 'validate', ...manifests],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('valid: 1 NetworkPolicy');

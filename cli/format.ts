@@ -14,7 +14,8 @@ export function formatDiagnostic(io: CliIo, diagnostic: Diagnostic): string {
   const where = [diagnostic.source, diagnostic.position?.line, diagnostic.position?.column]
     .filter((part) => part !== undefined)
     .join(':');
-  const style: Style = diagnostic.severity === 'error' ? 'red' : diagnostic.severity === 'warning' ? 'yellow' : 'cyan';
+  const style: Style =
+    diagnostic.severity === 'error' ? 'red' : diagnostic.severity === 'warning' ? 'yellow' : 'cyan';
   const prefix = where === '' ? '' : `${where}: `;
   return `${prefix}${paint(io, style, diagnostic.severity)}: ${diagnostic.message} [${diagnostic.id}]`;
 }
@@ -64,7 +65,9 @@ function clip(text: string, width: number): string {
 }
 
 /** Parses `80`, `80/TCP`, `53/udp` into a port and protocol; undefined when malformed. */
-export function parsePortProtocol(text: string): { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' } | undefined {
+export function parsePortProtocol(
+  text: string,
+): { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' } | undefined {
   const match = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(text.trim());
   if (!match) return undefined;
   const port = Number(match[1]);

@@ -19,9 +19,14 @@ export async function readTextFile(io: CliIo, file: string): Promise<string> {
     size = info.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
-  if (size > MAX_FILE_BYTES) throw new UsageError(`${file} is ${Math.round(size / 1024 / 1024)} MB; manifest files are limited to 16 MB`);
+  if (size > MAX_FILE_BYTES)
+    throw new UsageError(
+      `${file} is ${Math.round(size / 1024 / 1024)} MB; manifest files are limited to 16 MB`,
+    );
   return readFile(full, 'utf8');
 }
 
@@ -29,16 +34,24 @@ export async function readTextFile(io: CliIo, file: string): Promise<string> {
  * Reads every `-f` file and parses them together. Prints diagnostics to stderr. Returns undefined when any
  * is an error: the caller exits 2, as `kubectl apply` would refuse the input.
  */
-export async function loadManifests(io: CliIo, files: readonly string[], options: { quietInfo?: boolean } = {}): Promise<ParseResult | undefined> {
+export async function loadManifests(
+  io: CliIo,
+  files: readonly string[],
+  options: { quietInfo?: boolean } = {},
+): Promise<ParseResult | undefined> {
   if (files.length === 0) throw new UsageError('give at least one manifest file with -f FILE');
   const inputs = [];
   for (const file of files) inputs.push({ text: await readTextFile(io, file), source: file });
   const result = parseManifests(inputs);
-  const shown = result.diagnostics.filter((diagnostic) => !(options.quietInfo && diagnostic.severity === 'info'));
+  const shown = result.diagnostics.filter(
+    (diagnostic) => !(options.quietInfo && diagnostic.severity === 'info'),
+  );
   for (const diagnostic of shown) io.stderr(`${formatDiagnostic(io, diagnostic)}\n`);
   if (result.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     const count = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-    io.stderr(`${count} error${count === 1 ? '' : 's'} in the input; fix ${count === 1 ? 'it' : 'them'} and run again.\n`);
+    io.stderr(
+      `${count} error${count === 1 ? '' : 's'} in the input; fix ${count === 1 ? 'it' : 'them'} and run again.\n`,
+    );
     return undefined;
   }
   return result;

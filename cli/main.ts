@@ -29,10 +29,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`netpol-lab ${command.name}: ${(error as Error).message}\nRun \`netpol-lab ${command.name} --help\` for usage.\n`);
+      io.stderr(
+        `netpol-lab ${command.name}: ${(error as Error).message}\nRun \`netpol-lab ${command.name} --help\` for usage.\n`,
+      );
       return 2;
     }
-    io.stderr(`netpol-lab ${command.name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `netpol-lab ${command.name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 3;
   }
 }
@@ -42,7 +46,11 @@ function findCommand(name: string): CliCommand | undefined {
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS');
+  return (
+    error instanceof TypeError &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')
+  );
 }
 
 function overview(): string {
@@ -72,7 +80,8 @@ export function processIo(): CliIo {
   };
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /(?:cli[\\/]main\.ts|netpol-lab(?:\.js)?)$/.test(process.argv[1]);
+const invokedDirectly =
+  process.argv[1] !== undefined && /(?:cli[\\/]main\.ts|netpol-lab(?:\.js)?)$/.test(process.argv[1]);
 if (invokedDirectly) {
   const code = await main(process.argv.slice(2), processIo());
   process.exitCode = code;

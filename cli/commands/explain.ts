@@ -38,9 +38,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   });
   if (!values.from || !values.to) throw new UsageError('give both --from and --to (namespace/pod or an IP)');
   const port = Number(values.port);
-  if (values.port === undefined || !Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('give --port as a number from 1 to 65535');
+  if (values.port === undefined || !Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError('give --port as a number from 1 to 65535');
   const protocol = values.protocol.toUpperCase() as Protocol;
-  if (!PROTOCOLS.includes(protocol)) throw new UsageError(`protocol "${values.protocol}" is not TCP, UDP or SCTP`);
+  if (!PROTOCOLS.includes(protocol))
+    throw new UsageError(`protocol "${values.protocol}" is not TCP, UDP or SCTP`);
   const parsed = await loadManifests(io, values.file ?? [], { quietInfo: true });
   if (!parsed) return 2;
   const from = resolveEndpoint(parsed.cluster, values.from);
@@ -54,8 +56,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const verdict = evaluateConnection(compileModel(parsed.cluster, parsed.policies), connection);
   const lines = explainVerdict(verdict, connection);
   const [headline = '', ...rest] = lines;
-  for (const note of [from, to].map((resolution) => resolution.note).filter(Boolean)) io.stdout(`${paint(io, 'dim', `(${note})`)}\n`);
-  io.stdout(`${paint(io, verdict.allowed ? 'green' : 'red', headline)}\n${rest.join('\n')}${rest.length > 0 ? '\n' : ''}`);
+  for (const note of [from, to].map((resolution) => resolution.note).filter(Boolean))
+    io.stdout(`${paint(io, 'dim', `(${note})`)}\n`);
+  io.stdout(
+    `${paint(io, verdict.allowed ? 'green' : 'red', headline)}\n${rest.join('\n')}${rest.length > 0 ? '\n' : ''}`,
+  );
   return 0;
 }
 

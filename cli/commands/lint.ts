@@ -24,7 +24,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: false,
   });
-  if (values.output !== 'text' && values.output !== 'json') throw new UsageError(`unknown output "${values.output}"; use text or json`);
+  if (values.output !== 'text' && values.output !== 'json')
+    throw new UsageError(`unknown output "${values.output}"; use text or json`);
   const parsed = await loadManifests(io, values.file ?? [], { quietInfo: true });
   if (!parsed) return 2;
   const findings = lintPolicies(parsed.cluster, parsed.policies);
@@ -34,7 +35,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   for (const finding of findings) io.stdout(`${formatDiagnostic(io, finding)}\n`);
   const warnings = findings.filter((finding) => finding.severity !== 'info').length;
-  io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${warnings} warning${warnings === 1 ? '' : 's'})\n`);
+  io.stdout(
+    `${findings.length} finding${findings.length === 1 ? '' : 's'} (${warnings} warning${warnings === 1 ? '' : 's'})\n`,
+  );
   return 0;
 }
 

@@ -23,8 +23,12 @@ endpoints. Rows are sources, columns destinations; "." allowed, "X" denied.
 /** The ports a matrix shows by default: what the pods actually listen on. */
 function defaultPorts(cluster: Cluster): PortProtocol[] {
   const seen = new Map<string, PortProtocol>();
-  for (const pod of cluster.pods) for (const port of pod.ports) seen.set(`${port.port}/${port.protocol}`, { port: port.port, protocol: port.protocol });
-  const ports = [...seen.values()].sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol)).slice(0, 8);
+  for (const pod of cluster.pods)
+    for (const port of pod.ports)
+      seen.set(`${port.port}/${port.protocol}`, { port: port.port, protocol: port.protocol });
+  const ports = [...seen.values()]
+    .sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol))
+    .slice(0, 8);
   return ports.length > 0 ? ports : [{ port: 80, protocol: 'TCP' }];
 }
 
@@ -64,7 +68,9 @@ function toTables(io: CliIo, matrix: Matrix): string {
     const rows = names.map((name, from) => [
       String(from + 1),
       name,
-      ...names.map((_, to) => (isAllowed(matrix, portIndex, from, to) ? paint(io, 'green', '.') : paint(io, 'red', 'X'))),
+      ...names.map((_, to) =>
+        isAllowed(matrix, portIndex, from, to) ? paint(io, 'green', '.') : paint(io, 'red', 'X'),
+      ),
     ]);
     return `${paint(io, 'bold', `${port.port}/${port.protocol}`)}  (rows: from, columns: to by number; . allowed, X denied)\n${formatTable([header, ...rows])}`;
   });
@@ -82,10 +88,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: false,
   });
-  if (!['table', 'json', 'csv'].includes(values.output)) throw new UsageError(`unknown output "${values.output}"; use table, json or csv`);
+  if (!['table', 'json', 'csv'].includes(values.output))
+    throw new UsageError(`unknown output "${values.output}"; use table, json or csv`);
   const requested = (values.port ?? []).map((text) => {
     const parsed = parsePortProtocol(text);
-    if (!parsed) throw new UsageError(`--port "${text}" is not a port (1-65535) with an optional /TCP, /UDP or /SCTP`);
+    if (!parsed)
+      throw new UsageError(`--port "${text}" is not a port (1-65535) with an optional /TCP, /UDP or /SCTP`);
     return parsed;
   });
   const parsed = await loadManifests(io, values.file ?? [], { quietInfo: true });

@@ -60,30 +60,59 @@ export function parseProbes(text: string, source: string): { probes: ProbeSpec[]
   for (const error of document.errors) errors.push(`${at(error.pos[0])}: ${error.message.split('\n')[0]}`);
   if (errors.length > 0) return { probes: [], errors };
   const root = document.contents;
-  if (root === null) return { probes: [], errors: [`${source}:1:1: the probes file is empty; write a YAML list of {from, to, port, protocol}`] };
-  if (!isSeq(root)) return { probes: [], errors: [`${at(root.range?.[0])}: the probes file must be a YAML list of {from, to, port, protocol}`] };
+  if (root === null)
+    return {
+      probes: [],
+      errors: [`${source}:1:1: the probes file is empty; write a YAML list of {from, to, port, protocol}`],
+    };
+  if (!isSeq(root))
+    return {
+      probes: [],
+      errors: [`${at(root.range?.[0])}: the probes file must be a YAML list of {from, to, port, protocol}`],
+    };
   const probes: ProbeSpec[] = [];
   root.items.forEach((item, index) => {
     const where = at((item as { range?: [number] }).range?.[0]);
     if (!isMap(item)) {
-      errors.push(`${where}: probe ${index + 1} must be a mapping with from, to, port and optionally protocol`);
+      errors.push(
+        `${where}: probe ${index + 1} must be a mapping with from, to, port and optionally protocol`,
+      );
       return;
     }
     const value = item.toJSON() as Record<string, unknown>;
     const unknown = Object.keys(value).filter((key) => !['from', 'to', 'port', 'protocol'].includes(key));
-    if (unknown.length > 0) errors.push(`${where}: probe ${index + 1}: unknown field ${unknown.map((key) => `"${key}"`).join(', ')} (allowed: from, to, port, protocol)`);
+    if (unknown.length > 0)
+      errors.push(
+        `${where}: probe ${index + 1}: unknown field ${unknown.map((key) => `"${key}"`).join(', ')} (allowed: from, to, port, protocol)`,
+      );
     const { from, to, port } = value;
     const protocol = value['protocol'] === undefined ? 'TCP' : String(value['protocol']).toUpperCase();
-    if (typeof from !== 'string' && typeof from !== 'number') errors.push(`${where}: probe ${index + 1}: "from" is required (namespace/pod or an IP)`);
-    if (typeof to !== 'string' && typeof to !== 'number') errors.push(`${where}: probe ${index + 1}: "to" is required (namespace/pod or an IP)`);
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) errors.push(`${where}: probe ${index + 1}: "port" must be a number from 1 to 65535`);
-    if (!PROTOCOLS.includes(protocol as Protocol)) errors.push(`${where}: probe ${index + 1}: protocol "${String(value['protocol'])}" is not TCP, UDP or SCTP`);
-    if (errors.length === 0) probes.push({ from: String(from), to: String(to), port: port as number, protocol: protocol as Protocol, where });
+    if (typeof from !== 'string' && typeof from !== 'number')
+      errors.push(`${where}: probe ${index + 1}: "from" is required (namespace/pod or an IP)`);
+    if (typeof to !== 'string' && typeof to !== 'number')
+      errors.push(`${where}: probe ${index + 1}: "to" is required (namespace/pod or an IP)`);
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+      errors.push(`${where}: probe ${index + 1}: "port" must be a number from 1 to 65535`);
+    if (!PROTOCOLS.includes(protocol as Protocol))
+      errors.push(
+        `${where}: probe ${index + 1}: protocol "${String(value['protocol'])}" is not TCP, UDP or SCTP`,
+      );
+    if (errors.length === 0)
+      probes.push({
+        from: String(from),
+        to: String(to),
+        port: port as number,
+        protocol: protocol as Protocol,
+        where,
+      });
   });
   return { probes, errors };
 }
 
-function resolveProbes(cluster: Cluster, probes: readonly ProbeSpec[]): { connections: Connection[]; errors: string[] } {
+function resolveProbes(
+  cluster: Cluster,
+  probes: readonly ProbeSpec[],
+): { connections: Connection[]; errors: string[] } {
   const connections: Connection[] = [];
   const errors: string[] = [];
   for (const probe of probes) {
@@ -91,7 +120,8 @@ function resolveProbes(cluster: Cluster, probes: readonly ProbeSpec[]): { connec
     const to = resolveEndpoint(cluster, probe.to);
     if (!from.ok) errors.push(`${probe.where}: from: ${from.error}`);
     if (!to.ok) errors.push(`${probe.where}: to: ${to.error}`);
-    if (from.ok && to.ok) connections.push({ from: from.endpoint, to: to.endpoint, port: probe.port, protocol: probe.protocol });
+    if (from.ok && to.ok)
+      connections.push({ from: from.endpoint, to: to.endpoint, port: probe.port, protocol: probe.protocol });
   }
   return { connections, errors };
 }
@@ -107,7 +137,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: false,
   });
-  if (values.output !== 'json' && values.output !== 'table') throw new UsageError(`unknown output "${values.output}"; use json or table`);
+  if (values.output !== 'json' && values.output !== 'table')
+    throw new UsageError(`unknown output "${values.output}"; use json or table`);
   if (!values.probes) throw new UsageError('give the probes with --probes PROBES.yaml');
   const parsed = await loadManifests(io, values.file ?? [], { quietInfo: values.output === 'json' });
   const probeText = await readTextFile(io, values.probes);

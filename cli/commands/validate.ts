@@ -23,7 +23,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const pods = parsed.cluster.pods.length;
   const policies = parsed.policies.length;
   const namespaces = parsed.cluster.namespaces.filter((namespace) => !namespace.implicit).length;
-  io.stdout(`valid: ${policies} NetworkPolic${policies === 1 ? 'y' : 'ies'}, ${pods} pod${pods === 1 ? '' : 's'}, ${namespaces} namespace${namespaces === 1 ? '' : 's'} declared\n`);
+  io.stdout(
+    `valid: ${policies} NetworkPolic${policies === 1 ? 'y' : 'ies'}, ${pods} pod${pods === 1 ? '' : 's'}, ${namespaces} namespace${namespaces === 1 ? '' : 's'} declared\n`,
+  );
   return 0;
 }
 

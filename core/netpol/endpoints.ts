@@ -17,16 +17,23 @@ export function podKey(pod: Pod): string {
  */
 export function resolveEndpoint(cluster: Cluster, reference: string): EndpointResolution {
   const text = reference.trim();
-  if (text === '') return { ok: false, error: 'an endpoint is empty: write namespace/pod, an external name, or an IP' };
+  if (text === '')
+    return { ok: false, error: 'an endpoint is empty: write namespace/pod, an external name, or an IP' };
   if (isValidIp(text)) {
     const ip = canonicalIp(text);
     const owner = cluster.pods.find((pod) => pod.ips.some((podIp) => canonicalIp(podIp) === ip));
-    if (owner) return { ok: true, endpoint: { kind: 'pod', pod: owner }, note: `${text} is the IP of pod ${podKey(owner)}` };
+    if (owner)
+      return {
+        ok: true,
+        endpoint: { kind: 'pod', pod: owner },
+        note: `${text} is the IP of pod ${podKey(owner)}`,
+      };
     const external = cluster.externals.find((candidate) => canonicalIp(candidate.ip) === ip);
     return { ok: true, endpoint: external ? { kind: 'ip', ip, name: external.name } : { kind: 'ip', ip } };
   }
   const external = cluster.externals.find((candidate) => candidate.name === text);
-  if (external) return { ok: true, endpoint: { kind: 'ip', ip: canonicalIp(external.ip), name: external.name } };
+  if (external)
+    return { ok: true, endpoint: { kind: 'ip', ip: canonicalIp(external.ip), name: external.name } };
   const slash = text.indexOf('/');
   const namespace = slash === -1 ? 'default' : text.slice(0, slash);
   const name = slash === -1 ? text : text.slice(slash + 1);

@@ -3,4 +3,10 @@
  * never makes anything here throw.
  */
 export * from './types.ts';
-export { selectorMatches, formatSelector, explainSelectorMismatch, isEmptySelector, EVERYTHING } from './selector.ts';
+export {
+  selectorMatches,
+  formatSelector,
+  explainSelectorMismatch,
+  isEmptySelector,
+  EVERYTHING,
+} from './selector.ts';

@@ -66,7 +66,9 @@ export function explainSelectorMismatch(selector: LabelSelector, labels: Labels)
     if (requirementMatches(requirement, labels)) continue;
     const term = formatRequirement(requirement);
     const has = Object.hasOwn(labels, requirement.key);
-    const actual = has ? `${requirement.key} is "${labels[requirement.key]}"` : `has no ${requirement.key} label`;
+    const actual = has
+      ? `${requirement.key} is "${labels[requirement.key]}"`
+      : `has no ${requirement.key} label`;
     return `needs ${term}, but ${actual}`;
   }
   return undefined;

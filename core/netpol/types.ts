@@ -190,9 +190,24 @@ export interface PortMiss {
 
 /** The outcome of one rule of one policy for one connection. */
 export type RuleOutcome =
-  | { readonly ruleIndex: number; readonly matched: true; readonly peerIndex?: number; readonly portIndex?: number }
-  | { readonly ruleIndex: number; readonly matched: false; readonly failed: 'peer'; readonly peers: readonly PeerMiss[] }
-  | { readonly ruleIndex: number; readonly matched: false; readonly failed: 'port'; readonly ports: readonly PortMiss[] };
+  | {
+      readonly ruleIndex: number;
+      readonly matched: true;
+      readonly peerIndex?: number;
+      readonly portIndex?: number;
+    }
+  | {
+      readonly ruleIndex: number;
+      readonly matched: false;
+      readonly failed: 'peer';
+      readonly peers: readonly PeerMiss[];
+    }
+  | {
+      readonly ruleIndex: number;
+      readonly matched: false;
+      readonly failed: 'port';
+      readonly ports: readonly PortMiss[];
+    };
 
 /** One isolating policy's part in a direction's verdict: every rule's outcome (empty: no rules). */
 export interface PolicyOutcome {
@@ -214,7 +229,12 @@ export interface SideVerdict {
   /** The policies that isolate this pod for this direction, with every rule's outcome. */
   readonly policies: readonly PolicyOutcome[];
   /** The first matching rule, in policy order (namespace/name) then rule order. */
-  readonly allowedBy?: { readonly policy: PolicyRef; readonly ruleIndex: number; readonly peerIndex?: number; readonly portIndex?: number };
+  readonly allowedBy?: {
+    readonly policy: PolicyRef;
+    readonly ruleIndex: number;
+    readonly peerIndex?: number;
+    readonly portIndex?: number;
+  };
 }
 
 export interface Verdict {
