@@ -139,7 +139,7 @@ describe('netpol-lab explain', () => {
       '3306',
     );
     expect(code).toBe(0);
-    expect(stdout.toLowerCase()).toContain('deny');
+    expect(stdout.toLowerCase()).toContain('denied');
     expect(stdout).toMatch(/namespace dev|other namespace|only selects pods in prod/);
   });
 });

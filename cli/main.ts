@@ -48,8 +48,9 @@ function findCommand(name: string): CliCommand | undefined {
 function isParseArgsError(error: unknown): boolean {
   return (
     error instanceof TypeError &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('ERR_PARSE_ARGS')
   );
 }
 

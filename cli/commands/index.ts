@@ -4,6 +4,16 @@ import { command as explain } from './explain.ts';
 import { command as matrix } from './matrix.ts';
 import { command as lint } from './lint.ts';
 import { command as validate } from './validate.ts';
+import { command as grade } from './grade.ts';
+import { command as validateExercises } from './validate-exercises.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [probe, explain, matrix, lint, validate];
+export const commands: readonly CliCommand[] = [
+  probe,
+  explain,
+  matrix,
+  lint,
+  validate,
+  grade,
+  validateExercises,
+];

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
+import { LineCounter, parseDocument, isSeq, isMap, isNode } from 'yaml';
 import type { CliCommand, CliIo } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { formatTable, paint } from '../format.ts';
@@ -51,7 +51,7 @@ Example probes file:
 /** Reads and checks a probes file; every problem carries line:col. */
 export function parseProbes(text: string, source: string): { probes: ProbeSpec[]; errors: string[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, maxAliasCount: 50, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const errors: string[] = [];
   const at = (offset: number | undefined) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
@@ -72,14 +72,14 @@ export function parseProbes(text: string, source: string): { probes: ProbeSpec[]
     };
   const probes: ProbeSpec[] = [];
   root.items.forEach((item, index) => {
-    const where = at((item as { range?: [number] }).range?.[0]);
+    const where = at(isNode(item) ? item.range?.[0] : undefined);
     if (!isMap(item)) {
       errors.push(
         `${where}: probe ${index + 1} must be a mapping with from, to, port and optionally protocol`,
       );
       return;
     }
-    const value = item.toJSON() as Record<string, unknown>;
+    const value = item.toJS(document, { maxAliasCount: 50 }) as Record<string, unknown>;
     const unknown = Object.keys(value).filter((key) => !['from', 'to', 'port', 'protocol'].includes(key));
     if (unknown.length > 0)
       errors.push(

@@ -10,3 +10,26 @@ export {
   isEmptySelector,
   EVERYTHING,
 } from './selector.ts';
+export { parseManifests, describeObject } from './manifests.ts';
+export type { ManifestInput } from './manifests.ts';
+export {
+  parseCidr,
+  cidrContains,
+  cidrIsStrictSubset,
+  isValidIp,
+  isValidCidr,
+  canonicalIp,
+  ipFamily,
+} from './ip.ts';
+export type { IpFamily, ParsedCidr } from './ip.ts';
+export { compileModel } from './compile.ts';
+export type { CompiledModel } from './compile.ts';
+export { evaluateConnection } from './evaluate.ts';
+export { explainVerdict, describeEndpoint } from './explain.ts';
+export { computeMatrix, isAllowed } from './matrix.ts';
+export type { Matrix } from './matrix.ts';
+export { referenceAllowed } from './reference-evaluator.ts';
+export { lintPolicies, LINT_IDS, LINT_RULES } from './lint.ts';
+export type { LintRule } from './lint.ts';
+export { resolveEndpoint, podKey } from './endpoints.ts';
+export type { EndpointResolution } from './endpoints.ts';

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CliIo } from '../command.ts';
+import { command as grade } from './grade.ts';
+import { command as validateExercises } from './validate-exercises.ts';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let scratch: string;
+
+async function run(
+  command: typeof grade,
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTty: false,
+    columns: 80,
+    cwd: repository,
+  };
+  const code = await command.run(argv, io);
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'netpol-grade-'));
+  await writeFile(path.join(scratch, 'empty.yaml'), '');
+  await writeFile(
+    path.join(scratch, 'predict.yaml'),
+    [
+      'frontend-web-to-api: allow',
+      'frontend-admin-to-api: deny',
+      'tools-web-to-api: deny',
+      'frontend-admin-to-cache: allow',
+      'tools-web-to-cache: deny',
+      'api-to-cache: deny',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(path.join(scratch, 'bad-predict.yaml'), 'frontend-web-to-api: maybe\n');
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('netpol-lab grade', () => {
+  it('passes the reference solution, with exit 0 and a JSON report', async () => {
+    const { code, stdout } = await run(
+      grade,
+      'db-ingress-from-api',
+      'exercises/01-foundations/02-db-ingress-from-api/solution.yaml',
+      '-o',
+      'json',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      exercise: { id: string };
+      passed: boolean;
+      score: number;
+      checks: { id: string; passed: boolean; expected: string; actual: string }[];
+      diagnostics: unknown[];
+      lint: unknown[];
+    };
+    expect(report.exercise.id).toBe('db-ingress-from-api');
+    expect(report.passed).toBe(true);
+    expect(report.score).toBe(100);
+    expect(report.checks[0]).toMatchObject({
+      id: 'api-to-db',
+      passed: true,
+      expected: 'allow',
+      actual: 'allow',
+    });
+    expect(report.diagnostics).toEqual([]);
+    expect(Array.isArray(report.lint)).toBe(true);
+  });
+
+  it('fails an empty answer with exit 1 and a readable report', async () => {
+    const { code, stdout } = await run(
+      grade,
+      'exercises/01-foundations/02-db-ingress-from-api',
+      path.join(scratch, 'empty.yaml'),
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      'FAIL  web-to-db-denied: prod/web -> prod/db on 3306/TCP: expected deny, got allow',
+    );
+    expect(stdout).toMatch(/NOT PASSED: \d+\/8 graded checks pass, score \d+\/100/);
+  });
+
+  it('grades predictions from a mapping of check ids to answers', async () => {
+    const passed = await run(grade, 'predict-and-or-peers', path.join(scratch, 'predict.yaml'));
+    expect(passed.code).toBe(0);
+    const bad = await run(grade, 'predict-and-or-peers', path.join(scratch, 'bad-predict.yaml'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not an answer');
+  });
+
+  it('exits 2 for an unknown exercise, a missing answer file or bad usage', async () => {
+    expect((await run(grade, 'no-such-exercise', path.join(scratch, 'empty.yaml'))).code).toBe(2);
+    const missing = await run(grade, 'db-ingress-from-api', path.join(scratch, 'missing.yaml'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+    expect((await run(grade, 'db-ingress-from-api')).code).toBe(2);
+    expect((await run(grade, 'db-ingress-from-api', 'x.yaml', '-o', 'xml')).code).toBe(2);
+  });
+});
+
+describe('netpol-lab validate-exercises', () => {
+  it('proves the repository catalogue', async () => {
+    const { code, stdout } = await run(validateExercises);
+    expect(stdout).toMatch(/\d+ exercises in \d+ tracks: \d+ ok, 0 failing/);
+    expect(code).toBe(0);
+  });
+
+  it('exits 2 when the folder cannot be read', async () => {
+    const { code } = await run(validateExercises, path.join(scratch, 'nowhere'));
+    expect(code).toBe(2);
+  });
+});

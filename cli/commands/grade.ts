@@ -1,0 +1,186 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
+import type { CliCommand, CliIo } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { formatDiagnostic, paint } from '../format.ts';
+import { readTextFile } from '../load-manifests.ts';
+import { findExercise, loadExerciseLibrary } from '../../backend/exercise-library.ts';
+import type { Exercise, Expectation } from '../../core/exercise/index.ts';
+import { gradePrediction, gradeSubmission } from '../../core/grading/index.ts';
+import type { CheckResult, GradeResult } from '../../core/grading/index.ts';
+import { DEFAULT_EXERCISE_ROOT } from './exercise-root.ts';
+
+const help = `Usage: netpol-lab grade <exercise-id|folder> <answer.yaml> [-o text|json] [--exercises DIR]
+
+Grades an answer against an exercise the way the lab does: the answer's NetworkPolicies are added to
+the exercise's cluster and every check is run through the engine. Any answer that behaves correctly
+passes, however it is written. For a predict exercise the answer file maps check ids to allow or deny:
+
+  frontend-web-to-api: allow
+  tools-web-to-api: deny
+
+Options:
+  -o, --output text|json   report format (default text)
+      --exercises DIR      exercise library (default: the repository's exercises/ folder)
+
+Exit status: 0 passed, 1 not passed, 2 bad input (unknown exercise, unreadable answer, bad usage).
+`;
+
+/** Chooses the library root: an explicit --exercises, the folder's own library, or the default. */
+function libraryRoot(io: CliIo, reference: string, explicit: string | undefined): string {
+  if (explicit !== undefined) return path.resolve(io.cwd, explicit);
+  const candidate = path.resolve(io.cwd, reference);
+  if (existsSync(path.join(candidate, 'exercise.yaml')) && statSync(candidate).isDirectory()) {
+    const inDefault = !path.relative(DEFAULT_EXERCISE_ROOT, candidate).startsWith('..');
+    if (!inDefault) return path.resolve(candidate, '../..');
+  }
+  return DEFAULT_EXERCISE_ROOT;
+}
+
+/** Reads a predict answer file: a mapping of check id to allow or deny. */
+function readPredictions(text: string, file: string): Record<string, Expectation> {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(`${file}: a predict answer maps check ids to allow or deny, e.g. "web-to-db: deny"`);
+  }
+  const answers: Record<string, Expectation> = {};
+  for (const [id, value] of Object.entries(data as Record<string, unknown>)) {
+    const answer = typeof value === 'string' ? value.trim().toLowerCase() : value;
+    if (answer !== 'allow' && answer !== 'deny') {
+      throw new UsageError(`${file}: ${id}: ${JSON.stringify(value)} is not an answer; write allow or deny`);
+    }
+    answers[id] = answer;
+  }
+  return answers;
+}
+
+function jsonReport(exercise: Exercise, result: GradeResult): string {
+  const report = {
+    exercise: {
+      id: exercise.id,
+      title: exercise.title,
+      kind: exercise.kind,
+      contentHash: exercise.contentHash,
+    },
+    passed: result.passed,
+    score: result.score,
+    checks: result.checks.map((check) => ({
+      id: check.id,
+      type: check.type,
+      passed: check.passed,
+      status: check.status,
+      code: check.code,
+      expected: check.expected,
+      actual: check.actual,
+      informational: check.informational,
+      weight: check.weight,
+      ...(check.connection === undefined ? {} : { connection: check.connection }),
+      ...(check.note === undefined ? {} : { note: check.note }),
+      explanation: check.explanation,
+    })),
+    diagnostics: result.diagnostics,
+    lint: result.lint,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function checkLine(io: CliIo, check: CheckResult): string {
+  const label = check.informational
+    ? paint(io, 'cyan', 'INFO')
+    : check.status === 'not-run'
+      ? paint(io, 'dim', 'SKIP')
+      : check.passed
+        ? paint(io, 'green', 'PASS')
+        : paint(io, 'red', 'FAIL');
+  const what = check.connection ?? check.type;
+  const outcome =
+    check.status === 'not-run'
+      ? 'not run'
+      : check.type === 'reach'
+        ? `expected ${check.expected}, got ${check.actual}`
+        : check.passed
+          ? check.actual
+          : `expected ${check.expected}; got ${check.actual}`;
+  return `  ${label}  ${check.id}: ${what}: ${outcome}`;
+}
+
+function textReport(io: CliIo, exercise: Exercise, result: GradeResult): string {
+  const lines = [`${paint(io, 'bold', exercise.title)} (${exercise.id}, ${exercise.kind})`, ''];
+  for (const diagnostic of result.diagnostics) lines.push(formatDiagnostic(io, diagnostic));
+  if (result.diagnostics.length > 0) lines.push('');
+  const notRun = result.checks.find((check) => check.status === 'not-run');
+  if (notRun !== undefined) lines.push(notRun.explanation.join(' '), '');
+  for (const check of result.checks) {
+    lines.push(checkLine(io, check));
+    if (check.passed || check.status === 'not-run') continue;
+    for (const line of check.explanation) lines.push(`        ${line}`);
+    if (check.note !== undefined) lines.push(`        Why it matters: ${check.note.trim()}`);
+  }
+  if (result.lint.length > 0) {
+    lines.push('', 'Lint:');
+    for (const finding of result.lint) lines.push(`  ${formatDiagnostic(io, finding)}`);
+  }
+  const graded = result.checks.filter((check) => !check.informational);
+  const passedCount = graded.filter((check) => check.passed).length;
+  const verdict = result.passed ? paint(io, 'green', 'PASSED') : paint(io, 'red', 'NOT PASSED');
+  lines.push('', `${verdict}: ${passedCount}/${graded.length} graded checks pass, score ${result.score}/100`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: {
+      output: { type: 'string', short: 'o', default: 'text' },
+      exercises: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  try {
+    if (values.output !== 'text' && values.output !== 'json') {
+      throw new UsageError(`unknown output "${values.output}"; use text or json`);
+    }
+    const [reference, answerFile, ...extra] = positionals;
+    if (reference === undefined || answerFile === undefined || extra.length > 0) {
+      throw new UsageError('give an exercise id (or folder) and one answer file');
+    }
+    const library = await loadExerciseLibrary(libraryRoot(io, reference, values.exercises));
+    const folder = findExercise(library, reference) ?? findExercise(library, path.resolve(io.cwd, reference));
+    if (folder === undefined) {
+      throw new UsageError(`no exercise "${reference}" in ${library.root}`);
+    }
+    if (folder.exercise === undefined) {
+      for (const diagnostic of folder.diagnostics) io.stderr(`${formatDiagnostic(io, diagnostic)}\n`);
+      throw new UsageError(`exercise ${folder.folder} is invalid; fix it first (see validate-exercises)`);
+    }
+    const exercise = folder.exercise;
+    const text = await readTextFile(io, answerFile);
+    const result =
+      exercise.kind === 'predict'
+        ? gradePrediction(exercise, readPredictions(text, answerFile))
+        : gradeSubmission(exercise, text, { source: answerFile });
+    io.stdout(values.output === 'json' ? jsonReport(exercise, result) : textReport(io, exercise, result));
+    return result.passed ? 0 : 1;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`netpol-lab grade: ${error.message}\n`);
+    return 2;
+  }
+}
+
+/** `netpol-lab grade`: grade an answer file against an exercise. */
+export const command: CliCommand = {
+  name: 'grade',
+  summary: 'Grade an answer against an exercise (exit 0 passed, 1 not passed)',
+  help,
+  run,
+};

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliCommand, CliIo } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { formatDiagnostic, paint } from '../format.ts';
+import { loadExerciseLibrary, validateLibrary } from '../../backend/exercise-library.ts';
+import { DEFAULT_EXERCISE_ROOT } from './exercise-root.ts';
+
+const help = `Usage: netpol-lab validate-exercises [DIR] [-o text|json]
+
+Checks every exercise of a library (default: the repository's exercises/ folder): the files read
+cleanly and match the JSON Schema, ids are unique, the track exists, every reach check names pods and
+externals that exist, the reference solution passes, the starter fails, and in predict exercises every
+expect equals the engine's verdict.
+
+Exit status: 0 when every exercise is valid, 1 when any is not, 2 when DIR cannot be read.
+`;
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: { output: { type: 'string', short: 'o', default: 'text' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.output !== 'text' && values.output !== 'json') {
+    throw new UsageError(`unknown output "${values.output}"; use text or json`);
+  }
+  if (positionals.length > 1) throw new UsageError('give at most one exercise folder');
+  const root = positionals[0] === undefined ? DEFAULT_EXERCISE_ROOT : path.resolve(io.cwd, positionals[0]);
+  const library = await loadExerciseLibrary(root);
+  if (library.diagnostics.some((diagnostic) => diagnostic.id === 'library.unreadable')) {
+    for (const diagnostic of library.diagnostics) io.stderr(`${formatDiagnostic(io, diagnostic)}\n`);
+    return 2;
+  }
+  const report = validateLibrary(library);
+  if (values.output === 'json') {
+    io.stdout(`${JSON.stringify({ root: library.root, ...report }, null, 2)}\n`);
+    return report.ok ? 0 : 1;
+  }
+  for (const problem of report.problems) io.stdout(`${formatDiagnostic(io, problem)}\n`);
+  for (const exercise of report.exercises) {
+    const label = exercise.ok ? paint(io, 'green', 'ok  ') : paint(io, 'red', 'FAIL');
+    io.stdout(`${label}  ${exercise.folder}${exercise.id === undefined ? '' : ` (${exercise.id})`}\n`);
+    for (const problem of exercise.problems) io.stdout(`        ${formatDiagnostic(io, problem)}\n`);
+  }
+  const failing = report.exercises.filter((exercise) => !exercise.ok).length;
+  const total = report.exercises.length;
+  io.stdout(
+    `\n${total} exercise${total === 1 ? '' : 's'} in ${library.tracks.length} track${library.tracks.length === 1 ? '' : 's'}: ${total - failing} ok, ${failing} failing${report.problems.length > 0 ? `, ${report.problems.length} library problem${report.problems.length === 1 ? '' : 's'}` : ''}\n`,
+  );
+  return report.ok ? 0 : 1;
+}
+
+/** `netpol-lab validate-exercises`: the CI proof of the exercise library. */
+export const command: CliCommand = {
+  name: 'validate-exercises',
+  summary: 'Prove every exercise: schema, unique ids, solution passes, starter fails',
+  help,
+  run,
+};
