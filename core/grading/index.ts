@@ -1,0 +1,5 @@
+/** The front door of grading: submissions and predictions in, per-check feedback and a score out. */
+export * from './types.ts';
+export { gradeSubmission, gradePrediction, SUBMISSION_SOURCE } from './grade.ts';
+export type { GradeOptions } from './grade.ts';
+export { selectedPods } from './policy-checks.ts';

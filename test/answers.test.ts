@@ -1,0 +1,67 @@
+/**
+ * Grades the sample answers in test/answers/<exercise-id>/: `pass-*.yaml` must pass, `fail-*.yaml`
+ * must fail, and a fail file starting with `# fails: a, b` must fail exactly those graded checks.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadExerciseLibrary } from '../backend/exercise-library.ts';
+import { gradeSubmission } from '../core/grading/index.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const answersRoot = path.join(here, 'answers');
+const library = await loadExerciseLibrary(path.resolve(here, '../exercises'));
+
+/** The check ids a `# fails:` first line names, or undefined when the file has none. */
+function declaredFailures(text: string): string[] | undefined {
+  const match = /^#\s*fails:\s*(.+)$/m.exec(text.split(/\r?\n/, 1)[0] ?? '');
+  return match?.[1]
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '')
+    .sort();
+}
+
+const exerciseIds = readdirSync(answersRoot, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+describe('sample answers', () => {
+  it('exist', () => {
+    expect(exerciseIds.length).toBeGreaterThan(0);
+  });
+
+  for (const exerciseId of exerciseIds) {
+    const files = readdirSync(path.join(answersRoot, exerciseId))
+      .filter((file) => /^(pass|fail)-.*\.ya?ml$/.test(file))
+      .sort();
+    describe(exerciseId, () => {
+      const exercise = library.exercises.find((candidate) => candidate.id === exerciseId);
+      it('names an exercise of the library', () => {
+        expect(exercise?.id).toBe(exerciseId);
+      });
+      for (const file of files) {
+        it(file, () => {
+          if (exercise === undefined) throw new Error(`no exercise ${exerciseId}`);
+          const text = readFileSync(path.join(answersRoot, exerciseId, file), 'utf8');
+          const result = gradeSubmission(exercise, text, { source: file });
+          const failing = result.checks
+            .filter((check) => !check.passed && !check.informational)
+            .map((check) => check.id)
+            .sort();
+          if (file.startsWith('pass-')) {
+            expect(result.diagnostics.filter((item) => item.severity === 'error')).toEqual([]);
+            expect(failing).toEqual([]);
+            expect(result.passed).toBe(true);
+            return;
+          }
+          expect(result.passed).toBe(false);
+          const declared = declaredFailures(text);
+          if (declared !== undefined) expect(failing).toEqual(declared);
+        });
+      }
+    });
+  }
+});
