@@ -27,7 +27,10 @@ export default tseslint.config(
         {
           patterns: [
             nodeBuiltins,
-            { group: ['**/backend/**', '**/cli/**', '**/electron/**', '**/renderer/**'], message: 'core/ imports nothing outside core/.' },
+            {
+              group: ['**/backend/**', '**/cli/**', '**/electron/**', '**/renderer/**'],
+              message: 'core/ imports nothing outside core/.',
+            },
             { group: ['electron', 'svelte', 'svelte/*'], message: 'core/ is UI- and host-free.' },
           ],
         },
