@@ -98,7 +98,7 @@ describe('netpol-lab grade', () => {
     expect(passed.code).toBe(0);
     const bad = await run(grade, 'predict-and-or-peers', path.join(scratch, 'bad-predict.yaml'));
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('is not an answer');
+    expect(bad.stderr).toContain('"maybe" is not allow or deny');
   });
 
   it('exits 2 for an unknown exercise, a missing answer file or bad usage', async () => {

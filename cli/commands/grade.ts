@@ -1,16 +1,14 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import type { CliCommand, CliIo } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { formatDiagnostic, paint } from '../format.ts';
 import { readTextFile } from '../load-manifests.ts';
 import { findExercise, loadExerciseLibrary } from '../../backend/exercise-library.ts';
 import type { Exercise, Expectation } from '../../core/exercise/index.ts';
-import { gradePrediction, gradeSubmission } from '../../core/grading/index.ts';
+import { gradePrediction, gradeSubmission, parsePredictionAnswers } from '../../core/grading/index.ts';
 import type { CheckResult, GradeResult } from '../../core/grading/index.ts';
-import { DEFAULT_EXERCISE_ROOT } from './exercise-root.ts';
+import { exerciseLibraryRoot } from './exercise-root.ts';
 
 const help = `Usage: netpol-lab grade <exercise-id|folder> <answer.yaml> [-o text|json] [--exercises DIR]
 
@@ -28,38 +26,12 @@ Options:
 Exit status: 0 passed, 1 not passed, 2 bad input (unknown exercise, unreadable answer, bad usage).
 `;
 
-/** Chooses the library root: an explicit --exercises, the folder's own library, or the default. */
-function libraryRoot(io: CliIo, reference: string, explicit: string | undefined): string {
-  if (explicit !== undefined) return path.resolve(io.cwd, explicit);
-  const candidate = path.resolve(io.cwd, reference);
-  if (existsSync(path.join(candidate, 'exercise.yaml')) && statSync(candidate).isDirectory()) {
-    const inDefault = !path.relative(DEFAULT_EXERCISE_ROOT, candidate).startsWith('..');
-    if (!inDefault) return path.resolve(candidate, '../..');
-  }
-  return DEFAULT_EXERCISE_ROOT;
-}
-
-/** Reads a predict answer file: a mapping of check id to allow or deny. */
-function readPredictions(text: string, file: string): Record<string, Expectation> {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new UsageError(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new UsageError(`${file}: a predict answer maps check ids to allow or deny, e.g. "web-to-db: deny"`);
-  }
-  const answers: Record<string, Expectation> = {};
-  for (const [id, value] of Object.entries(data as Record<string, unknown>)) {
-    const answer = typeof value === 'string' ? value.trim().toLowerCase() : value;
-    if (answer !== 'allow' && answer !== 'deny') {
-      throw new UsageError(`${file}: ${id}: ${JSON.stringify(value)} is not an answer; write allow or deny`);
-    }
-    answers[id] = answer;
-  }
-  return answers;
+/** A predict answer file's answers; anything unreadable is a usage error naming the file. */
+function predictionsOrUsageError(text: string, file: string): Record<string, Expectation> {
+  const { answers, diagnostics } = parsePredictionAnswers(text);
+  const problem = diagnostics[0];
+  if (problem !== undefined) throw new UsageError(`${file}: ${problem.message}`);
+  return { ...answers };
 }
 
 function jsonReport(exercise: Exercise, result: GradeResult): string {
@@ -153,7 +125,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (reference === undefined || answerFile === undefined || extra.length > 0) {
       throw new UsageError('give an exercise id (or folder) and one answer file');
     }
-    const library = await loadExerciseLibrary(libraryRoot(io, reference, values.exercises));
+    const library = await loadExerciseLibrary(exerciseLibraryRoot(io, reference, values.exercises));
     const folder = findExercise(library, reference) ?? findExercise(library, path.resolve(io.cwd, reference));
     if (folder === undefined) {
       throw new UsageError(`no exercise "${reference}" in ${library.root}`);
@@ -166,7 +138,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const text = await readTextFile(io, answerFile);
     const result =
       exercise.kind === 'predict'
-        ? gradePrediction(exercise, readPredictions(text, answerFile))
+        ? gradePrediction(exercise, predictionsOrUsageError(text, answerFile))
         : gradeSubmission(exercise, text, { source: answerFile });
     io.stdout(values.output === 'json' ? jsonReport(exercise, result) : textReport(io, exercise, result));
     return result.passed ? 0 : 1;

@@ -3,3 +3,5 @@ export * from './types.ts';
 export { gradeSubmission, gradePrediction, SUBMISSION_SOURCE } from './grade.ts';
 export type { GradeOptions } from './grade.ts';
 export { selectedPods } from './policy-checks.ts';
+export { parsePredictionAnswers } from './predict-answers.ts';
+export type { PredictionAnswers } from './predict-answers.ts';

@@ -1,0 +1,214 @@
+/**
+ * The Node implementation of {@link LabApi}: the exercise library read once at start, the learner's
+ * progress in SQLite, grading through core. Electron's main process and the HTTP host both serve
+ * this object; neither adds behaviour of its own. Arguments are assumed checked by the caller
+ * (`dispatchLabApi`); the store still refuses anything it cannot keep.
+ */
+import type { Exercise } from '../../core/exercise/index.ts';
+import type {
+  Catalog,
+  ExerciseProgressView,
+  ExerciseView,
+  LabApi,
+  StartupInfo,
+} from '../../core/lab-api/index.ts';
+import { loadExerciseLibrary } from '../exercise-library.ts';
+import { localDay } from '../progress/activity.ts';
+import { openProgressStore } from '../progress/index.ts';
+import type { ProgressStore } from '../progress/index.ts';
+import { indexCatalog } from './catalog-index.ts';
+import type { CatalogIndex } from './catalog-index.ts';
+import { LabApiFailure } from './failure.ts';
+import { gradeAnswer, storedChecks } from './grade-answer.ts';
+import { buildOverview } from './overview.ts';
+import { readSettings, writeSettings } from './settings.ts';
+import {
+  emptyProgress,
+  pickContinueExercise,
+  toAttemptView,
+  toProgressView,
+  toStoredScore,
+} from './views.ts';
+
+/** A running backend: the API, and the one call that releases the database. */
+export interface LabBackend {
+  readonly api: LabApi;
+  /** Closes the progress database; calls made afterwards answer `unavailable`. */
+  close(): void;
+}
+
+export interface LabBackendOptions {
+  /** The exercise catalogue root (`…/exercises`). */
+  readonly exercisesRoot: string;
+  /** The progress database file; created, with its folder, when missing. */
+  readonly databaseFile: string;
+  readonly host: 'electron' | 'browser';
+  readonly appVersion: string;
+  /** Clock in epoch milliseconds; tests pass a fixed one. */
+  readonly now?: () => number;
+}
+
+/** Progress of every catalogue exercise, keyed by id (untouched exercises are absent). */
+function progressById(store: ProgressStore): Map<string, ExerciseProgressView> {
+  return new Map(store.listProgress().map((entry) => [entry.exerciseId, toProgressView(entry)]));
+}
+
+/** Everything in the exercise but the reference solution and the author's file path. */
+function withoutSolution(exercise: Exercise): Omit<Exercise, 'solution' | 'source'> {
+  const { solution: _solution, source: _source, ...shown } = exercise;
+  return shown;
+}
+
+function createApi(
+  catalog: CatalogIndex,
+  store: ProgressStore,
+  startup: StartupInfo,
+  now: () => number,
+): LabApi {
+  const progressOf = (exerciseId: string): ExerciseProgressView =>
+    toProgressView(store.getExerciseProgress(exerciseId));
+
+  return {
+    async getStartupInfo() {
+      return startup;
+    },
+
+    async getCatalog(): Promise<Catalog> {
+      const progress = progressById(store);
+      const ids = catalog.exercises.map((exercise) => exercise.id);
+      return {
+        tracks: catalog.tracks,
+        exercises: catalog.exercises.map((exercise) => ({
+          id: exercise.id,
+          title: exercise.title,
+          track: exercise.track,
+          difficulty: exercise.difficulty,
+          minutes: exercise.minutes,
+          tags: exercise.tags,
+          kind: exercise.kind,
+          examWeight: exercise.examWeight,
+          progress: progress.get(exercise.id) ?? emptyProgress(exercise.id),
+        })),
+        continueExerciseId: pickContinueExercise([...progress.values()], ids),
+        problems: catalog.problems,
+      };
+    },
+
+    async getExercise(exerciseId): Promise<ExerciseView> {
+      const exercise = catalog.get(exerciseId);
+      const draft = store.getDraft(exerciseId);
+      return {
+        ...withoutSolution(exercise),
+        progress: progressOf(exerciseId),
+        draft: draft === undefined ? null : { text: draft.text, updatedAt: draft.updatedAt },
+        nextExerciseId: catalog.nextId(exerciseId),
+      };
+    },
+
+    async saveDraft(exerciseId, text) {
+      catalog.get(exerciseId);
+      return { updatedAt: store.saveDraft(exerciseId, text).updatedAt };
+    },
+
+    async discardDraft(exerciseId) {
+      catalog.get(exerciseId);
+      return store.deleteDraft(exerciseId);
+    },
+
+    async submitAttempt(input) {
+      const exercise = catalog.get(input.exerciseId);
+      const grade = gradeAnswer(exercise, input.answer);
+      const attempt = store.addAttempt({
+        exerciseId: exercise.id,
+        exerciseVersion: exercise.contentHash,
+        yaml: input.answer,
+        checks: storedChecks(grade),
+        score: toStoredScore(grade.score),
+        passed: grade.passed,
+        durationMs: input.durationMs,
+      });
+      return { grade, attempt: toAttemptView(attempt), progress: progressOf(exercise.id) };
+    },
+
+    async listAttempts(exerciseId, limit) {
+      catalog.get(exerciseId);
+      return store.listAttempts(exerciseId, { limit }).map(toAttemptView);
+    },
+
+    async revealHints(exerciseId, count) {
+      const exercise = catalog.get(exerciseId);
+      if (count > exercise.hints.length) {
+        throw new LabApiFailure(
+          'invalid-argument',
+          `This exercise has ${exercise.hints.length} hint${exercise.hints.length === 1 ? '' : 's'}; cannot reveal ${count}.`,
+        );
+      }
+      return toProgressView(store.recordHintsRevealed(exerciseId, count));
+    },
+
+    async revealSolution(exerciseId) {
+      const exercise = catalog.get(exerciseId);
+      const progress = toProgressView(store.recordSolutionViewed(exerciseId));
+      return { solution: exercise.solution, progress };
+    },
+
+    async getProgressOverview() {
+      return buildOverview(catalog, store.getActivitySummary({ days: 30 }), progressById(store));
+    },
+
+    async getSettings() {
+      return readSettings(store);
+    },
+
+    async updateSettings(changes) {
+      return writeSettings(store, changes);
+    },
+
+    async exportProgress(format) {
+      const stamp = localDay(now());
+      if (format === 'csv') {
+        return {
+          fileName: `netpol-lab-attempts-${stamp}.csv`,
+          mimeType: 'text/csv',
+          content: store.exportCsv(),
+        };
+      }
+      return {
+        fileName: `netpol-lab-progress-${stamp}.json`,
+        mimeType: 'application/json',
+        content: `${JSON.stringify(store.exportProgress(), null, 2)}\n`,
+      };
+    },
+
+    async resetProgress(confirmation) {
+      // Checked again here: wiping a learner's history must never follow from a malformed call.
+      if (confirmation !== 'reset') {
+        throw new LabApiFailure('invalid-argument', 'Resetting progress needs the confirmation "reset".');
+      }
+      store.resetProgress();
+    },
+  };
+}
+
+/**
+ * Loads the exercise library and opens (or recovers) the progress database, then answers every
+ * {@link LabApi} call from them.
+ *
+ * @throws ProgressStoreError when the database cannot be opened or created at all.
+ */
+export async function createLabBackend(options: LabBackendOptions): Promise<LabBackend> {
+  const now = options.now ?? Date.now;
+  const library = await loadExerciseLibrary(options.exercisesRoot);
+  const catalog = indexCatalog(library);
+  const { store, recovered } = openProgressStore(options.databaseFile, { now });
+  const startup: StartupInfo = {
+    appVersion: options.appVersion,
+    host: options.host,
+    databaseRecovered:
+      recovered === undefined ? null : { movedTo: recovered.movedTo, reason: recovered.reason },
+  };
+  return {
+    api: createApi(catalog, store, startup, now),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * The one typed contract between the UI and its host. Electron's main process (over IPC), the local
+ * HTTP host (browser mode) and the renderer's client are all checked against {@link LabApi}, so a
+ * missing or mistyped handler is a compile error. Everything crossing it is plain JSON data.
+ */
+import type { Exercise, Track } from '../exercise/types.ts';
+import type { GradeResult } from '../grading/types.ts';
+
+/** A failure the host reports instead of throwing across the boundary. */
+export interface LabApiError {
+  /** Stable id the UI can key on: `invalid-argument`, `not-found`, `unavailable`, `internal`. */
+  readonly code: LabApiErrorCode;
+  /** One sentence a learner can act on. */
+  readonly message: string;
+}
+
+export type LabApiErrorCode = 'invalid-argument' | 'not-found' | 'unavailable' | 'internal';
+
+/** Every call's answer: the value, or an error that says what to do. */
+export type LabApiResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: LabApiError };
+
+/** The learner's progress on one exercise (scores 0–100 here, whatever the store keeps). */
+export interface ExerciseProgressView {
+  readonly exerciseId: string;
+  readonly attemptCount: number;
+  readonly completed: boolean;
+  /** 0–100, or null before the first attempt. */
+  readonly bestScore: number | null;
+  readonly firstPassedAt: number | null;
+  readonly lastAttemptAt: number | null;
+  readonly hintsRevealed: number;
+  readonly solutionViewedAt: number | null;
+  /** Set when an unsent draft exists. */
+  readonly draftUpdatedAt: number | null;
+}
+
+/** An exercise as the catalogue lists it. */
+export interface CatalogExercise {
+  readonly id: string;
+  readonly title: string;
+  readonly track: string;
+  readonly difficulty: Exercise['difficulty'];
+  readonly minutes: number;
+  readonly tags: readonly string[];
+  readonly kind: Exercise['kind'];
+  readonly examWeight: number;
+  readonly progress: ExerciseProgressView;
+}
+
+export interface CatalogTrack extends Track {
+  /** In catalogue order. */
+  readonly exerciseIds: readonly string[];
+}
+
+export interface Catalog {
+  readonly tracks: readonly CatalogTrack[];
+  readonly exercises: readonly CatalogExercise[];
+  /** The exercise touched most recently and not yet completed (draft or attempt), if any. */
+  readonly continueExerciseId: string | null;
+  /** Problems met while loading the library (an invalid exercise is left out and named here). */
+  readonly problems: readonly string[];
+}
+
+/** One exercise for the exercise screen: everything but the reference solution. */
+export interface ExerciseView extends Omit<Exercise, 'solution' | 'source'> {
+  readonly progress: ExerciseProgressView;
+  /** The saved draft, when there is one; the editor opens with it instead of the starter. */
+  readonly draft: { readonly text: string; readonly updatedAt: number } | null;
+  /** Id of the next exercise in catalogue order, for "Next exercise". */
+  readonly nextExerciseId: string | null;
+}
+
+/** One stored attempt. */
+export interface AttemptView {
+  readonly id: number;
+  readonly exerciseId: string;
+  readonly exerciseVersion: string;
+  /** The submitted text exactly as typed. */
+  readonly yaml: string;
+  /** 0–100. */
+  readonly score: number;
+  readonly passed: boolean;
+  readonly durationMs: number;
+  readonly createdAt: number;
+}
+
+export interface SubmitAttemptInput {
+  readonly exerciseId: string;
+  /** For `write` and `fix`: NetworkPolicy YAML. For `predict`: YAML mapping check id → allow|deny. */
+  readonly answer: string;
+  /** Time spent on this attempt, in milliseconds (0 – 24 h). */
+  readonly durationMs: number;
+}
+
+export interface SubmitAttemptOutput {
+  readonly grade: GradeResult;
+  readonly attempt: AttemptView;
+  readonly progress: ExerciseProgressView;
+}
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  readonly theme: ThemeSetting;
+  /** Editor and body font size in CSS pixels, 12–24. */
+  readonly fontSize: number;
+}
+
+export interface ActivityDayView {
+  /** Local date `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly attempts: number;
+  readonly passes: number;
+}
+
+export interface ProgressOverview {
+  readonly today: string;
+  /** The last 30 days, oldest first. */
+  readonly days: readonly ActivityDayView[];
+  readonly totalAttempts: number;
+  readonly exercisesAttempted: number;
+  readonly exercisesCompleted: number;
+  readonly exerciseCount: number;
+  readonly currentStreak: number;
+  readonly currentPassStreak: number;
+  /** Per track, in catalogue order. */
+  readonly tracks: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly completed: number;
+    readonly total: number;
+    /** Mean of best scores over the track's exercises (unattempted count 0), 0–100. */
+    readonly averageBestScore: number;
+  }[];
+}
+
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mimeType: 'application/json' | 'text/csv';
+  readonly content: string;
+}
+
+export interface StartupInfo {
+  readonly appVersion: string;
+  readonly host: 'electron' | 'browser';
+  /** Set when a damaged progress database was moved aside at start; the UI must say so. */
+  readonly databaseRecovered: { readonly movedTo: string; readonly reason: string } | null;
+}
+
+/**
+ * What the UI may ask of its host. Each method takes positional JSON arguments and answers a
+ * {@link LabApiResult} on the wire; the renderer's client unwraps it.
+ */
+export interface LabApi {
+  getStartupInfo(): Promise<StartupInfo>;
+  getCatalog(): Promise<Catalog>;
+  getExercise(exerciseId: string): Promise<ExerciseView>;
+  /** Autosave; `text` at most 1 MB. */
+  saveDraft(exerciseId: string, text: string): Promise<{ readonly updatedAt: number }>;
+  discardDraft(exerciseId: string): Promise<boolean>;
+  submitAttempt(input: SubmitAttemptInput): Promise<SubmitAttemptOutput>;
+  /** Newest first. */
+  listAttempts(exerciseId: string, limit: number): Promise<readonly AttemptView[]>;
+  /** Records that hints up to `count` are revealed (never lowers the count). */
+  revealHints(exerciseId: string, count: number): Promise<ExerciseProgressView>;
+  /** Returns the reference solution and records that it was viewed. */
+  revealSolution(
+    exerciseId: string,
+  ): Promise<{ readonly solution: string; readonly progress: ExerciseProgressView }>;
+  getProgressOverview(): Promise<ProgressOverview>;
+  getSettings(): Promise<Settings>;
+  updateSettings(changes: Partial<Settings>): Promise<Settings>;
+  exportProgress(format: 'json' | 'csv'): Promise<ExportedFile>;
+  /** `confirmation` must be the literal `'reset'`; settings are kept. */
+  resetProgress(confirmation: 'reset'): Promise<void>;
+}
+
+export type LabApiMethod = keyof LabApi;
+
+/** Every method, in one list; channels are `lab:<method>` in Electron and `POST /api/<method>` over HTTP. */
+export const LAB_API_METHODS = [
+  'getStartupInfo',
+  'getCatalog',
+  'getExercise',
+  'saveDraft',
+  'discardDraft',
+  'submitAttempt',
+  'listAttempts',
+  'revealHints',
+  'revealSolution',
+  'getProgressOverview',
+  'getSettings',
+  'updateSettings',
+  'exportProgress',
+  'resetProgress',
+] as const satisfies readonly LabApiMethod[];
+
+/** Compile-time proof that the list above names every method exactly. */
+type MissingMethods = Exclude<LabApiMethod, (typeof LAB_API_METHODS)[number]>;
+export const LAB_API_METHODS_COMPLETE: MissingMethods extends never ? true : never = true;
+
+/** IPC channel for a method. */
+export function ipcChannel(method: LabApiMethod): `lab:${LabApiMethod}` {
+  return `lab:${method}`;
+}
+
+/** The arguments tuple of a method. */
+export type LabApiArgs<M extends LabApiMethod> = Parameters<LabApi[M]>;
+/** The resolved value of a method. */
+export type LabApiValue<M extends LabApiMethod> = Awaited<ReturnType<LabApi[M]>>;
+
+/** Limits both hosts enforce on arguments. */
+export const LAB_API_LIMITS = {
+  maxIdLength: 200,
+  maxTextBytes: 1_000_000,
+  maxAttemptsListed: 1000,
+  maxDurationMs: 24 * 60 * 60 * 1000,
+  minFontSize: 12,
+  maxFontSize: 24,
+} as const;
+
+/**
+ * What Electron's preload exposes as `window.labBridge`: each LabApi method, answering the envelope
+ * instead of throwing. The renderer's client unwraps it.
+ */
+export type LabBridge = {
+  readonly [M in LabApiMethod]: (...args: LabApiArgs<M>) => Promise<LabApiResult<LabApiValue<M>>>;
+};
