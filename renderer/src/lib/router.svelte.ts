@@ -1,0 +1,105 @@
+/**
+ * A hash router: `#/` catalog, `#/exercise/<id>`, `#/progress`. Hash routes work from `file://` in
+ * Electron and from the HTTP host without any server-side fallback.
+ */
+
+export type Route =
+  | { readonly name: 'catalog' }
+  | { readonly name: 'exercise'; readonly exerciseId: string }
+  | { readonly name: 'progress' }
+  | { readonly name: 'not-found'; readonly path: string };
+
+const APP_NAME = 'NetPol Lab';
+
+/** The route a location hash names. */
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\?.*$/, '') || '/';
+  if (path === '/' || path === '') return { name: 'catalog' };
+  if (path === '/progress' || path === '/progress/') return { name: 'progress' };
+  const exercise = /^\/exercise\/([^/]+)\/?$/.exec(path);
+  if (exercise?.[1]) {
+    try {
+      return { name: 'exercise', exerciseId: decodeURIComponent(exercise[1]) };
+    } catch {
+      return { name: 'not-found', path };
+    }
+  }
+  return { name: 'not-found', path };
+}
+
+/** The `href` of a route, for links. */
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'catalog':
+      return '#/';
+    case 'progress':
+      return '#/progress';
+    case 'exercise':
+      return `#/exercise/${encodeURIComponent(route.exerciseId)}`;
+    case 'not-found':
+      return `#${route.path}`;
+  }
+}
+
+/** `href` of an exercise. */
+export function exerciseHref(exerciseId: string): string {
+  return routeHref({ name: 'exercise', exerciseId });
+}
+
+/** Sets `document.title` to "<page> — NetPol Lab". */
+export function setPageTitle(page: string): void {
+  document.title = page ? `${page} — ${APP_NAME}` : APP_NAME;
+}
+
+/** The title a route has before its screen knows more (an exercise names itself once loaded). */
+export function defaultPageTitle(route: Route): string {
+  switch (route.name) {
+    case 'catalog':
+      return 'Catalog';
+    case 'progress':
+      return 'Progress';
+    case 'exercise':
+      return 'Exercise';
+    case 'not-found':
+      return 'Page not found';
+  }
+}
+
+/** The current route, kept in step with `location.hash`. */
+export class Router {
+  // Read the address at once, so the first render already shows the right screen.
+  route: Route = $state(typeof location === 'undefined' ? { name: 'catalog' } : parseHash(location.hash));
+  /** Grows on every navigation after the first page load, so the shell knows when to move focus. */
+  navigations = $state(0);
+  #window: Window | null = null;
+  #onHashChange = (): void => {
+    if (!this.#window) return;
+    this.route = parseHash(this.#window.location.hash);
+    this.navigations += 1;
+  };
+
+  /** Starts following `location.hash`; answers a function that stops. */
+  start(target: Window = window): () => void {
+    this.stop();
+    this.#window = target;
+    this.route = parseHash(target.location.hash);
+    target.addEventListener('hashchange', this.#onHashChange);
+    return () => this.stop();
+  }
+
+  stop(): void {
+    this.#window?.removeEventListener('hashchange', this.#onHashChange);
+    this.#window = null;
+  }
+
+  /** Goes to a route (a no-op when already there). */
+  navigate(route: Route): void {
+    const target = this.#window ?? window;
+    const href = routeHref(route);
+    if (target.location.hash === href || (href === '#/' && target.location.hash === '')) return;
+    target.location.hash = href;
+  }
+}
+
+/** The app's one router. */
+export const router = new Router();
