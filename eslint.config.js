@@ -7,7 +7,16 @@ import globals from 'globals';
 const nodeBuiltins = { group: ['node:*'], message: 'core/ is pure: no Node built-ins.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'dist-electron/**',
+      'out/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,6 +41,45 @@ export default tseslint.config(
               message: 'core/ imports nothing outside core/.',
             },
             { group: ['electron', 'svelte', 'svelte/*'], message: 'core/ is UI- and host-free.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a browser: no Node built-ins.' },
+            {
+              group: ['**/backend/**', '**/cli/**', '**/electron/**'],
+              message: 'The renderer talks to its host only through renderer/src/lib/api.ts.',
+            },
+            {
+              group: ['electron'],
+              message: 'The renderer never touches Electron; use window.labBridge via lib/api.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The sandboxed preload has no Node built-ins.' },
+            {
+              group: ['**/backend/**', '**/cli/**', '**/renderer/**'],
+              message: 'The preload is a thin bridge: electron plus contract types only.',
+            },
           ],
         },
       ],

@@ -1,0 +1,41 @@
+/**
+ * The sandboxed preload: exposes exactly the LabApi methods as `window.labBridge`, each a call over
+ * its own IPC channel. The page never sees `ipcRenderer`, so it can reach nothing but these channels.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { ipcChannel } from '../core/lab-api/contract.ts';
+import type {
+  LabApiArgs,
+  LabApiMethod,
+  LabApiResult,
+  LabApiValue,
+  LabBridge,
+} from '../core/lab-api/contract.ts';
+
+function invoke<M extends LabApiMethod>(
+  method: M,
+  args: LabApiArgs<M>,
+): Promise<LabApiResult<LabApiValue<M>>> {
+  return ipcRenderer.invoke(ipcChannel(method), ...args) as Promise<LabApiResult<LabApiValue<M>>>;
+}
+
+// Spelled out method by method: the object literal must match LabBridge exactly, so a method added
+// to the contract is a compile error here until it is bridged.
+const bridge: LabBridge = Object.freeze({
+  getStartupInfo: (...args) => invoke('getStartupInfo', args),
+  getCatalog: (...args) => invoke('getCatalog', args),
+  getExercise: (...args) => invoke('getExercise', args),
+  saveDraft: (...args) => invoke('saveDraft', args),
+  discardDraft: (...args) => invoke('discardDraft', args),
+  submitAttempt: (...args) => invoke('submitAttempt', args),
+  listAttempts: (...args) => invoke('listAttempts', args),
+  revealHints: (...args) => invoke('revealHints', args),
+  revealSolution: (...args) => invoke('revealSolution', args),
+  getProgressOverview: (...args) => invoke('getProgressOverview', args),
+  getSettings: (...args) => invoke('getSettings', args),
+  updateSettings: (...args) => invoke('updateSettings', args),
+  exportProgress: (...args) => invoke('exportProgress', args),
+  resetProgress: (...args) => invoke('resetProgress', args),
+} satisfies LabBridge);
+
+contextBridge.exposeInMainWorld('labBridge', bridge);

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { checkSender, isSameDocument, untrustedSenderResult } from './sender-check.ts';
+import type { FrameFacts, SenderCheckInput } from './sender-check.ts';
+
+const expectedUrl = 'file:///opt/NetPol%20Lab/resources/app.asar/dist/renderer/index.html';
+const mainFrame: FrameFacts = { processId: 4, frameToken: 'token-main', url: expectedUrl, isMainFrame: true };
+
+function input(overrides: Partial<SenderCheckInput> = {}): SenderCheckInput {
+  return {
+    senderFrame: mainFrame,
+    senderWebContentsId: 1,
+    window: { webContentsId: 1, mainFrame: { processId: 4, frameToken: 'token-main' } },
+    expectedUrl,
+    ...overrides,
+  };
+}
+
+describe('isSameDocument', () => {
+  it('accepts the page itself, with or without a route fragment', () => {
+    expect(isSameDocument(expectedUrl, expectedUrl)).toBe(true);
+    expect(isSameDocument(`${expectedUrl}#/exercise/internal-egress-payroll-mysql`, expectedUrl)).toBe(true);
+  });
+
+  it('rejects other files, other schemes, queries and unparsable text', () => {
+    expect(
+      isSameDocument('file:///opt/NetPol%20Lab/resources/app.asar/dist/renderer/other.html', expectedUrl),
+    ).toBe(false);
+    expect(isSameDocument('file:///tmp/index.html', expectedUrl)).toBe(false);
+    expect(isSameDocument(`${expectedUrl}?x=1`, expectedUrl)).toBe(false);
+    expect(isSameDocument('https://example.com/dist/renderer/index.html', expectedUrl)).toBe(false);
+    expect(
+      isSameDocument(
+        'file://evil-host/opt/NetPol%20Lab/resources/app.asar/dist/renderer/index.html',
+        expectedUrl,
+      ),
+    ).toBe(false);
+    expect(isSameDocument('not a url', expectedUrl)).toBe(false);
+    expect(isSameDocument('', expectedUrl)).toBe(false);
+  });
+
+  it('compares the path after normalisation, so dot segments cannot smuggle in another file', () => {
+    expect(
+      isSameDocument(
+        'file:///opt/NetPol%20Lab/resources/app.asar/dist/renderer/../renderer/index.html',
+        expectedUrl,
+      ),
+    ).toBe(true);
+    expect(
+      isSameDocument('file:///opt/NetPol%20Lab/resources/app.asar/dist/x/../../index.html', expectedUrl),
+    ).toBe(false);
+  });
+});
+
+describe('checkSender', () => {
+  it('trusts the main frame of the lab window on the lab page', () => {
+    expect(checkSender(input())).toEqual({ trusted: true });
+    expect(checkSender(input({ senderFrame: { ...mainFrame, url: `${expectedUrl}#/progress` } }))).toEqual({
+      trusted: true,
+    });
+  });
+
+  it('refuses a call whose frame is gone', () => {
+    expect(checkSender(input({ senderFrame: null }))).toEqual({
+      trusted: false,
+      reason: 'the sending frame is gone',
+    });
+  });
+
+  it('refuses every call while no window is open', () => {
+    expect(checkSender(input({ window: null }))).toEqual({ trusted: false, reason: 'no lab window is open' });
+  });
+
+  it('refuses calls from another web contents, even one showing the same page', () => {
+    const verdict = checkSender(input({ senderWebContentsId: 2 }));
+    expect(verdict).toEqual({ trusted: false, reason: 'the call came from another web contents' });
+  });
+
+  it('refuses sub-frames and frames that are not the window main frame', () => {
+    const subFrame = { ...mainFrame, frameToken: 'token-child', isMainFrame: false };
+    expect(checkSender(input({ senderFrame: subFrame })).trusted).toBe(false);
+    // A main frame that claims no parent but is not the window's current main frame (for
+    // example a stale one in another process) is refused too.
+    expect(checkSender(input({ senderFrame: { ...mainFrame, processId: 9 } })).trusted).toBe(false);
+    expect(checkSender(input({ senderFrame: { ...mainFrame, frameToken: 'token-old' } })).trusted).toBe(
+      false,
+    );
+    expect(checkSender(input({ senderFrame: { ...mainFrame, isMainFrame: false } })).trusted).toBe(false);
+  });
+
+  it('refuses the right frame once it shows another page', () => {
+    const verdict = checkSender(input({ senderFrame: { ...mainFrame, url: 'https://example.com/' } }));
+    expect(verdict).toEqual({ trusted: false, reason: 'the call came from a page other than the lab' });
+  });
+});
+
+describe('untrustedSenderResult', () => {
+  it('answers the error envelope with invalid-argument and the reason', () => {
+    expect(untrustedSenderResult({ reason: 'the sending frame is gone' })).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Request refused: the sending frame is gone.' },
+    });
+  });
+});
