@@ -6,6 +6,7 @@ import { ProgressStoreError } from './errors.ts';
 import { openProgressStore } from './open-progress-store.ts';
 import type { ProgressStore } from './progress-store.ts';
 import type { AttemptInput } from './types.ts';
+import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 // Local noon, so adding or subtracting whole days stays on the intended local date.
@@ -272,7 +273,7 @@ describe('export', () => {
     const exported = store.exportProgress();
     expect(exported).toMatchObject({
       format: 'netpol-lab-progress',
-      schemaVersion: 2,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       exportedAt: new Date(START).toISOString(),
       attempts: [stored],
       drafts: [{ exerciseId: 'ex', text: 'draft', updatedAt: START }],

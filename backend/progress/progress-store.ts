@@ -4,8 +4,11 @@
  * committed, so a returned attempt is an acknowledged, durable attempt.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { ExamSession } from '../../core/exam/index.ts';
 import { localDay, summarizeActivity } from './activity.ts';
 import { toCsv } from './csv.ts';
+import { ExamSessionStore } from './exam-sessions.ts';
+import type { ActiveExam, ExamHistoryEntry } from './exam-sessions.ts';
 import { ProgressStoreError } from './errors.ts';
 import { readSchemaVersion } from './migrations/index.ts';
 import { prepareStatements, toAttempt, toExamSession, toProgress } from './progress-statements.ts';
@@ -44,6 +47,7 @@ export class ProgressStore {
   readonly #database: BetterSqlite3.Database;
   readonly #now: () => number;
   readonly #statements: Statements;
+  readonly #exams: ExamSessionStore;
   #open = true;
 
   /** `database` must already be migrated to the latest schema. */
@@ -53,6 +57,7 @@ export class ProgressStore {
     // Grouping by the learner's local day in SQL, with the same calendar code the summary uses.
     database.function('local_day', { deterministic: true }, (epochMs: unknown) => localDay(Number(epochMs)));
     this.#statements = prepareStatements(database);
+    this.#exams = new ExamSessionStore(database);
   }
 
   /** The database file path. */
@@ -246,6 +251,42 @@ export class ProgressStore {
       for (const statement of statements.deleteLearnerData) statement.run();
       if (options.includeSettings === true) statements.deleteSettings.run();
     })();
+  }
+
+  /** Stores an exam session; false (and nothing changes) when that exam is already submitted. */
+  saveExamSession(session: ExamSession): boolean {
+    this.#use();
+    return this.#exams.save(session);
+  }
+
+  /** One exam session, or undefined (also for a damaged row). */
+  getExamSession(id: string): ExamSession | undefined {
+    this.#use();
+    return this.#exams.get(id);
+  }
+
+  /** Exam sessions, newest first (50 unless `limit` says otherwise, at most 1000). */
+  listExamSessions(options: { limit?: number } = {}): ExamSession[] {
+    this.#use();
+    return this.#exams.list(options);
+  }
+
+  /** Removes an exam session; true if there was one. */
+  deleteExamSession(id: string): boolean {
+    this.#use();
+    return this.#exams.delete(id);
+  }
+
+  /** The unsubmitted exam to resume and whether its time is up (then submit it at once). */
+  loadActiveExam(now: number = this.#now()): ActiveExam | undefined {
+    this.#use();
+    return this.#exams.loadActive(now);
+  }
+
+  /** Finished exams for the results screen, newest first (50 unless `limit` says otherwise). */
+  listExamHistory(options: { limit?: number } = {}): ExamHistoryEntry[] {
+    this.#use();
+    return this.#exams.history(options);
   }
 
   /** Closes the database; later calls throw a `closed` error. Closing twice is harmless. */

@@ -5,12 +5,17 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { initialMigration } from './001-initial.ts';
 import { examSessionsMigration } from './002-exam-sessions.ts';
+import { examSessionDetailsMigration } from './003-exam-session-details.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
 /** Every migration, oldest first; `MIGRATIONS[i].version === i + 1`. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration, examSessionsMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  examSessionsMigration,
+  examSessionDetailsMigration,
+];
 
 /** The schema version this build of the app writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { readExamSession } from './read-session.ts';
+import { startExam } from './session.ts';
+import { catalogue } from './test-fixtures.ts';
+import type { ExamSession } from './types.ts';
+
+function fresh(): ExamSession {
+  const outcome = startExam({
+    presetOrCustom: 'cks',
+    exercises: catalogue(60),
+    seed: 5,
+    now: 1000,
+    id: 'stored',
+  });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.value;
+}
+
+describe('readExamSession', () => {
+  it('reads back a session that went through JSON', () => {
+    const session = { ...fresh(), answers: { a: { text: 'x', savedAt: 5 } }, flags: ['a'] };
+    expect(readExamSession(JSON.parse(JSON.stringify(session)))).toEqual({ ok: true, value: session });
+  });
+
+  it.each([
+    ['not an object', () => 'text'],
+    ['no tasks', (session: ExamSession) => ({ ...session, tasks: [] })],
+    [
+      'a task without points',
+      (session: ExamSession) => ({ ...session, tasks: [{ ...session.tasks[0], points: 'x' }] }),
+    ],
+    [
+      'a predict task',
+      (session: ExamSession) => ({ ...session, tasks: [{ ...session.tasks[0], kind: 'predict' }] }),
+    ],
+    [
+      'an unknown preset',
+      (session: ExamSession) => ({ ...session, preset: { ...session.preset, id: 'lpic' } }),
+    ],
+    ['a bad answer', (session: ExamSession) => ({ ...session, answers: { a: { text: 3, savedAt: 1 } } })],
+    ['flags that are not ids', (session: ExamSession) => ({ ...session, flags: [1] })],
+    ['a seed that is not whole', (session: ExamSession) => ({ ...session, seed: 0.5 })],
+    ['a result without submission', (session: ExamSession) => ({ ...session, result: {} })],
+    ['missing time', (session: ExamSession) => ({ ...session, endsAt: undefined })],
+  ])('refuses %s with a reason', (_, damage) => {
+    const outcome = readExamSession(damage(fresh()));
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.error.code).toBe('exam.invalid-session');
+    expect(!outcome.ok && outcome.error.message).toMatch(/^The stored exam is damaged: /);
+  });
+});
