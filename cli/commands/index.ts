@@ -5,7 +5,9 @@ import { command as matrix } from './matrix.ts';
 import { command as lint } from './lint.ts';
 import { command as validate } from './validate.ts';
 import { command as grade } from './grade.ts';
+import { command as gradeBatch } from './grade-batch.ts';
 import { command as validateExercises } from './validate-exercises.ts';
+import { command as pack } from './pack.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
@@ -15,5 +17,7 @@ export const commands: readonly CliCommand[] = [
   lint,
   validate,
   grade,
+  gradeBatch,
   validateExercises,
+  pack,
 ];
