@@ -14,7 +14,7 @@ const chrome = EditorView.theme({
     color: 'var(--color-text)',
     backgroundColor: 'var(--color-surface)',
   },
-  '&.cm-focused': { outline: 'none' },
+  '&.cm-focused': { outline: '2px solid var(--color-focus)', outlineOffset: '-2px' },
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5', overflow: 'auto' },
   '.cm-content': { caretColor: 'var(--color-text)', padding: 'var(--space-2) 0' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--color-text)', borderLeftWidth: '2px' },

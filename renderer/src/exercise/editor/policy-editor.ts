@@ -96,7 +96,8 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHa
       policyLinter(options.analyse),
       lintGutter(),
       editorTheme,
-      EditorView.contentAttributes.of({ 'aria-label': 'Policy YAML' }),
+      // tabindex: axe only counts focusable descendants as making the scroller keyboard-reachable.
+      EditorView.contentAttributes.of({ 'aria-label': 'Policy YAML', tabindex: '0' }),
       keymap.of([
         ...closeBracketsKeymap,
         ...defaultKeymap,

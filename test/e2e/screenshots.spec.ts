@@ -1,0 +1,99 @@
+/**
+ * Screenshots of every screen and dialog in the light and the dark theme
+ * (`test-results/screenshots/<screen>-<theme>.png`), and one set at 1024×700, the smallest supported
+ * window, where no screen may scroll sideways.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import type { AppShell } from './pages/app-shell.ts';
+import type { CatalogPage } from './pages/catalog-page.ts';
+import type { ExercisePage } from './pages/exercise-page.ts';
+import type { ProgressPage } from './pages/progress-page.ts';
+import { bundledExercise, FIXED_EXERCISE_ID, wrongAnswer } from './support/exercise-data.ts';
+import { RESULTS_ROOT } from './support/paths.ts';
+
+const SCREENSHOTS = path.join(RESULTS_ROOT, 'screenshots');
+
+interface Screens {
+  readonly page: Page;
+  readonly shell: AppShell;
+  readonly catalog: CatalogPage;
+  readonly exercise: ExercisePage;
+  readonly progress: ProgressPage;
+}
+
+/** Page width against the window's: a wider page means a horizontal scrollbar. */
+async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => {
+    const view = globalThis as unknown as {
+      innerWidth: number;
+      document: { documentElement: { scrollWidth: number } };
+    };
+    return { scrollWidth: view.document.documentElement.scrollWidth, innerWidth: view.innerWidth };
+  });
+}
+
+/** Visits every screen, saving `<screen>-<suffix>.png` and checking for sideways scrolling. */
+async function captureEveryScreen(screens: Screens, suffix: string): Promise<void> {
+  const { page, shell, catalog, exercise, progress } = screens;
+  const data = await bundledExercise(FIXED_EXERCISE_ID);
+  const capture = async (screen: string): Promise<void> => {
+    // Let transitions and the results' focus scroll settle before the picture.
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${screen}-${suffix}.png`), fullPage: true });
+    const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+    expect
+      .soft(scrollWidth, `${screen} (${suffix}) is wider than the window`)
+      .toBeLessThanOrEqual(innerWidth);
+  };
+
+  await catalog.waitUntilReady();
+  await capture('catalog');
+
+  await catalog.openExercise(data.title);
+  await exercise.waitUntilReady(data.title);
+  await capture('exercise');
+
+  await exercise.typeAnswer(wrongAnswer(FIXED_EXERCISE_ID, 'fail-merged-ports.yaml').yaml);
+  await exercise.check();
+  await capture('exercise-checked');
+
+  await shell.goToProgress();
+  await progress.waitUntilReady();
+  await capture('progress');
+
+  await progress.openResetDialog();
+  await capture('reset-dialog');
+  await page.keyboard.press('Escape');
+  await expect(progress.resetDialog).toBeHidden();
+
+  await shell.openSettings();
+  await capture('settings-dialog');
+  await shell.closeSettings();
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+
+    test(`every screen in the ${theme} theme`, async ({ page, shell, catalog, exercise, progress }) => {
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await captureEveryScreen({ page, shell, catalog, exercise, progress }, theme);
+    });
+  });
+}
+
+test.describe('smallest supported window', () => {
+  test.use({ viewport: { width: 1024, height: 700 }, colorScheme: 'light' });
+
+  test('every screen at 1024×700 without sideways scrolling', async ({
+    page,
+    shell,
+    catalog,
+    exercise,
+    progress,
+  }) => {
+    await captureEveryScreen({ page, shell, catalog, exercise, progress }, 'light-1024x700');
+  });
+});
