@@ -3,6 +3,7 @@
  * HTTP host (browser mode) and the renderer's client are all checked against {@link LabApi}, so a
  * missing or mistyped handler is a compile error. Everything crossing it is plain JSON data.
  */
+import type { ExamExerciseView, ExamKindId, ExamPublicView } from '../exam/index.ts';
 import type { Exercise, Track } from '../exercise/types.ts';
 import type { GradeResult } from '../grading/types.ts';
 
@@ -137,7 +138,7 @@ export interface ProgressOverview {
 
 export interface ExportedFile {
   readonly fileName: string;
-  readonly mimeType: 'application/json' | 'text/csv';
+  readonly mimeType: 'application/json' | 'text/csv' | 'application/yaml';
   readonly content: string;
 }
 
@@ -146,6 +147,106 @@ export interface StartupInfo {
   readonly host: 'electron' | 'browser';
   /** Set when a damaged progress database was moved aside at start; the UI must say so. */
   readonly databaseRecovered: { readonly movedTo: string; readonly reason: string } | null;
+}
+
+/** A built-in exam preset as the exam start screen lists it. */
+export interface ExamPresetView {
+  readonly id: ExamKindId;
+  readonly title: string;
+  readonly description: string;
+  readonly taskCount: number;
+  readonly minutes: number;
+  readonly passMark: number;
+}
+
+/** How to start an exam: a preset or custom options, and an optional seed (the host picks one if absent). */
+export type StartExamInput =
+  | { readonly presetId: 'cka' | 'ckad' | 'cks'; readonly seed?: number }
+  | {
+      readonly custom: {
+        readonly tracks: readonly string[];
+        readonly taskCount: number;
+        readonly minutes: number;
+        readonly passMark?: number;
+      };
+      readonly seed?: number;
+    };
+
+/** One exam task's exercise, stripped of hints, checks and solution while the exam runs. */
+export type ExamTaskExercise = ExamExerciseView;
+
+/** After submission: for each task the learner's answer, the reference solution and the grading. */
+export interface ExamReview {
+  readonly exam: ExamPublicView;
+  readonly tasks: readonly {
+    readonly exerciseId: string;
+    readonly title: string;
+    readonly answer: string;
+    readonly solution: string;
+  }[];
+}
+
+/** A finished exam, as the history lists it. */
+export interface ExamHistoryItem {
+  readonly id: string;
+  readonly presetId: string;
+  readonly title: string;
+  readonly startedAt: number;
+  readonly submittedAt: number;
+  readonly percent: number;
+  readonly passMark: number;
+  readonly passed: boolean;
+  readonly autoSubmitted: boolean;
+  readonly taskCount: number;
+}
+
+/** The three texts of an exercise being authored (as in an exercise folder). */
+export interface AuthoredExerciseFiles {
+  readonly exerciseYaml: string;
+  readonly starter: string;
+  readonly solution: string;
+}
+
+/** A check proposed from the reference solution's behaviour. */
+export interface ProposedCheck {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly port: number;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+  readonly expect: 'allow' | 'deny';
+  /** Why it was proposed: `changed` (the verdict differs from "no policies") or `stays-open`. */
+  readonly reason: 'changed' | 'stays-open';
+}
+
+/** Live validation of an exercise being authored. */
+export interface AuthoringValidation {
+  /** Every problem: format, schema, solution failing, starter passing, with line:col where known. */
+  readonly problems: readonly { readonly severity: 'error' | 'warning' | 'info'; readonly message: string }[];
+  readonly solutionPasses: boolean;
+  readonly starterFails: boolean;
+  /** Ids of checks that no plausible wrong answer could fail (the starter and "no policies" both pass them). */
+  readonly checksThatNeverFail: readonly string[];
+  readonly valid: boolean;
+}
+
+/** A user-library exercise as the authoring list shows it. */
+export interface AuthoredExerciseSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly updatedAt: number;
+  readonly valid: boolean;
+}
+
+/** What a pack would do if imported: every problem, the exercises, and the ids that clash. */
+export interface PackPreview {
+  readonly ok: boolean;
+  readonly problems: readonly string[];
+  readonly name: string | null;
+  readonly author: string | null;
+  readonly version: string | null;
+  readonly exercises: readonly { readonly id: string; readonly title: string }[];
+  readonly clashingIds: readonly string[];
 }
 
 /**
@@ -174,6 +275,43 @@ export interface LabApi {
   exportProgress(format: 'json' | 'csv'): Promise<ExportedFile>;
   /** `confirmation` must be the literal `'reset'`; settings are kept. */
   resetProgress(confirmation: 'reset'): Promise<void>;
+
+  // Exam mode. While an exam runs, results and solutions stay hidden; the clock is wall time.
+  listExamPresets(): Promise<readonly ExamPresetView[]>;
+  startExam(input: StartExamInput): Promise<ExamPublicView>;
+  /** The running exam, if any; an expired one is submitted first and returned submitted. */
+  getActiveExam(): Promise<ExamPublicView | null>;
+  getExam(examId: string): Promise<ExamPublicView>;
+  getExamTask(examId: string, exerciseId: string): Promise<ExamTaskExercise>;
+  saveExamAnswer(examId: string, exerciseId: string, text: string): Promise<ExamPublicView>;
+  toggleExamFlag(examId: string, exerciseId: string): Promise<ExamPublicView>;
+  moveExamTask(examId: string, exerciseId: string): Promise<ExamPublicView>;
+  submitExam(examId: string): Promise<ExamPublicView>;
+  /** Only for a submitted exam. */
+  getExamReview(examId: string): Promise<ExamReview>;
+  listExamHistory(): Promise<readonly ExamHistoryItem[]>;
+  /** Starts the same exam again: same preset or custom options, same seed. */
+  retakeExam(examId: string): Promise<ExamPublicView>;
+
+  // Authoring: exercises in the learner's own library (user-data folder), never the bundled one.
+  listAuthoredExercises(): Promise<readonly AuthoredExerciseSummary[]>;
+  getAuthoredExercise(exerciseId: string): Promise<AuthoredExerciseFiles>;
+  proposeChecks(files: AuthoredExerciseFiles): Promise<readonly ProposedCheck[]>;
+  validateAuthoredExercise(files: AuthoredExerciseFiles): Promise<AuthoringValidation>;
+  /** Saves (creates or replaces) an exercise; refused unless valid and its id is not a bundled one. */
+  saveAuthoredExercise(files: AuthoredExerciseFiles): Promise<AuthoredExerciseSummary>;
+  deleteAuthoredExercise(exerciseId: string): Promise<boolean>;
+
+  // Packs: untrusted input, verified in full before anything is written.
+  exportPack(
+    exerciseIds: readonly string[],
+    meta: { readonly name: string; readonly author: string; readonly version: string },
+  ): Promise<ExportedFile>;
+  previewPack(text: string): Promise<PackPreview>;
+  importPack(
+    text: string,
+    onClash: 'refuse' | 'rename',
+  ): Promise<{ readonly importedIds: readonly string[] }>;
 }
 
 export type LabApiMethod = keyof LabApi;
@@ -194,6 +332,27 @@ export const LAB_API_METHODS = [
   'updateSettings',
   'exportProgress',
   'resetProgress',
+  'listExamPresets',
+  'startExam',
+  'getActiveExam',
+  'getExam',
+  'getExamTask',
+  'saveExamAnswer',
+  'toggleExamFlag',
+  'moveExamTask',
+  'submitExam',
+  'getExamReview',
+  'listExamHistory',
+  'retakeExam',
+  'listAuthoredExercises',
+  'getAuthoredExercise',
+  'proposeChecks',
+  'validateAuthoredExercise',
+  'saveAuthoredExercise',
+  'deleteAuthoredExercise',
+  'exportPack',
+  'previewPack',
+  'importPack',
 ] as const satisfies readonly LabApiMethod[];
 
 /** Compile-time proof that the list above names every method exactly. */
@@ -218,6 +377,8 @@ export const LAB_API_LIMITS = {
   maxDurationMs: 24 * 60 * 60 * 1000,
   minFontSize: 12,
   maxFontSize: 24,
+  maxPackBytes: 5_000_000,
+  maxExerciseIds: 200,
 } as const;
 
 /**
