@@ -31,8 +31,8 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-/** Largest API request body. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Largest API request body: a 5 MB pack, JSON-escaped (up to twice its size), with room to spare. */
+export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 /** Past this a client still sending is cut off instead of drained. */
 const MAX_DRAINED_BYTES = 8 * MAX_BODY_BYTES;
 

@@ -4,7 +4,11 @@
  * this object; neither adds behaviour of its own. Arguments are assumed checked by the caller
  * (`dispatchLabApi`); the store still refuses anything it cannot keep.
  */
+import { randomInt, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Exercise } from '../../core/exercise/index.ts';
+import type { ExamMethod } from '../../core/lab-api/validate-exam-args.ts';
+import type { LibraryMethod } from '../../core/lab-api/validate-library-args.ts';
 import type {
   Catalog,
   ExerciseProgressView,
@@ -13,15 +17,19 @@ import type {
   StartupInfo,
 } from '../../core/lab-api/index.ts';
 import { loadExerciseLibrary } from '../exercise-library.ts';
+import type { ExerciseLibrary } from '../exercise-library.ts';
 import { localDay } from '../progress/activity.ts';
 import { openProgressStore } from '../progress/index.ts';
 import type { ProgressStore } from '../progress/index.ts';
 import { indexCatalog } from './catalog-index.ts';
 import type { CatalogIndex } from './catalog-index.ts';
+import { createExamApi } from './exam-api.ts';
 import { LabApiFailure } from './failure.ts';
 import { gradeAnswer, storedChecks } from './grade-answer.ts';
+import { createLibraryApi } from './library-api.ts';
 import { buildOverview } from './overview.ts';
 import { readSettings, writeSettings } from './settings.ts';
+import { loadUserLibrary } from '../user-library.ts';
 import {
   emptyProgress,
   pickContinueExercise,
@@ -44,8 +52,27 @@ export interface LabBackendOptions {
   readonly databaseFile: string;
   readonly host: 'electron' | 'browser';
   readonly appVersion: string;
+  /** The learner's own library; default `<folder of databaseFile>/exercises`. */
+  readonly userExercisesRoot?: string;
   /** Clock in epoch milliseconds; tests pass a fixed one. */
   readonly now?: () => number;
+}
+
+/**
+ * The bundled library followed by the user's: user tracks come after the bundled ones, by their
+ * order. A user exercise whose id is bundled already is left out (and named) by the catalogue index.
+ */
+function mergeLibraries(bundled: ExerciseLibrary, user: ExerciseLibrary): ExerciseLibrary {
+  const userTracks = [...user.tracks].sort(
+    (left, right) => left.order - right.order || left.folder.localeCompare(right.folder),
+  );
+  return {
+    root: bundled.root,
+    tracks: [...bundled.tracks, ...userTracks],
+    exercises: [...bundled.exercises, ...user.exercises],
+    folders: [...bundled.folders, ...user.folders],
+    diagnostics: [...bundled.diagnostics, ...user.diagnostics],
+  };
 }
 
 /** Progress of every catalogue exercise, keyed by id (untouched exercises are absent). */
@@ -59,12 +86,13 @@ function withoutSolution(exercise: Exercise): Omit<Exercise, 'solution' | 'sourc
   return shown;
 }
 
-function createApi(
-  catalog: CatalogIndex,
+/** The learner methods; `catalogOf` answers the current catalogue (it changes as the user library does). */
+function createLearnerApi(
+  catalogOf: () => CatalogIndex,
   store: ProgressStore,
   startup: StartupInfo,
   now: () => number,
-): LabApi {
+): Omit<LabApi, ExamMethod | LibraryMethod> {
   const progressOf = (exerciseId: string): ExerciseProgressView =>
     toProgressView(store.getExerciseProgress(exerciseId));
 
@@ -75,10 +103,10 @@ function createApi(
 
     async getCatalog(): Promise<Catalog> {
       const progress = progressById(store);
-      const ids = catalog.exercises.map((exercise) => exercise.id);
+      const ids = catalogOf().exercises.map((exercise) => exercise.id);
       return {
-        tracks: catalog.tracks,
-        exercises: catalog.exercises.map((exercise) => ({
+        tracks: catalogOf().tracks,
+        exercises: catalogOf().exercises.map((exercise) => ({
           id: exercise.id,
           title: exercise.title,
           track: exercise.track,
@@ -90,33 +118,33 @@ function createApi(
           progress: progress.get(exercise.id) ?? emptyProgress(exercise.id),
         })),
         continueExerciseId: pickContinueExercise([...progress.values()], ids),
-        problems: catalog.problems,
+        problems: catalogOf().problems,
       };
     },
 
     async getExercise(exerciseId): Promise<ExerciseView> {
-      const exercise = catalog.get(exerciseId);
+      const exercise = catalogOf().get(exerciseId);
       const draft = store.getDraft(exerciseId);
       return {
         ...withoutSolution(exercise),
         progress: progressOf(exerciseId),
         draft: draft === undefined ? null : { text: draft.text, updatedAt: draft.updatedAt },
-        nextExerciseId: catalog.nextId(exerciseId),
+        nextExerciseId: catalogOf().nextId(exerciseId),
       };
     },
 
     async saveDraft(exerciseId, text) {
-      catalog.get(exerciseId);
+      catalogOf().get(exerciseId);
       return { updatedAt: store.saveDraft(exerciseId, text).updatedAt };
     },
 
     async discardDraft(exerciseId) {
-      catalog.get(exerciseId);
+      catalogOf().get(exerciseId);
       return store.deleteDraft(exerciseId);
     },
 
     async submitAttempt(input) {
-      const exercise = catalog.get(input.exerciseId);
+      const exercise = catalogOf().get(input.exerciseId);
       const grade = gradeAnswer(exercise, input.answer);
       const attempt = store.addAttempt({
         exerciseId: exercise.id,
@@ -131,12 +159,12 @@ function createApi(
     },
 
     async listAttempts(exerciseId, limit) {
-      catalog.get(exerciseId);
+      catalogOf().get(exerciseId);
       return store.listAttempts(exerciseId, { limit }).map(toAttemptView);
     },
 
     async revealHints(exerciseId, count) {
-      const exercise = catalog.get(exerciseId);
+      const exercise = catalogOf().get(exerciseId);
       if (count > exercise.hints.length) {
         throw new LabApiFailure(
           'invalid-argument',
@@ -147,13 +175,13 @@ function createApi(
     },
 
     async revealSolution(exerciseId) {
-      const exercise = catalog.get(exerciseId);
+      const exercise = catalogOf().get(exerciseId);
       const progress = toProgressView(store.recordSolutionViewed(exerciseId));
       return { solution: exercise.solution, progress };
     },
 
     async getProgressOverview() {
-      return buildOverview(catalog, store.getActivitySummary({ days: 30 }), progressById(store));
+      return buildOverview(catalogOf(), store.getActivitySummary({ days: 30 }), progressById(store));
     },
 
     async getSettings() {
@@ -198,8 +226,11 @@ function createApi(
  */
 export async function createLabBackend(options: LabBackendOptions): Promise<LabBackend> {
   const now = options.now ?? Date.now;
-  const library = await loadExerciseLibrary(options.exercisesRoot);
-  const catalog = indexCatalog(library);
+  const bundled = await loadExerciseLibrary(options.exercisesRoot);
+  const userRoot =
+    options.userExercisesRoot ?? path.join(path.dirname(path.resolve(options.databaseFile)), 'exercises');
+  let catalog = indexCatalog(mergeLibraries(bundled, await loadUserLibrary(userRoot)));
+  const catalogOf = (): CatalogIndex => catalog;
   const { store, recovered } = openProgressStore(options.databaseFile, { now });
   const startup: StartupInfo = {
     appVersion: options.appVersion,
@@ -207,8 +238,23 @@ export async function createLabBackend(options: LabBackendOptions): Promise<LabB
     databaseRecovered:
       recovered === undefined ? null : { movedTo: recovered.movedTo, reason: recovered.reason },
   };
-  return {
-    api: createApi(catalog, store, startup, now),
-    close: () => store.close(),
+  const api: LabApi = {
+    ...createLearnerApi(catalogOf, store, startup, now),
+    ...createExamApi({
+      exercises: () => catalogOf().exercises,
+      findExercise: (id) => catalogOf().exercises.find((exercise) => exercise.id === id),
+      store,
+      now,
+      randomSeed: () => randomInt(0, 2 ** 47),
+      newId: () => randomUUID(),
+    }),
+    ...createLibraryApi({
+      bundled,
+      userRoot,
+      onChange: (user) => {
+        catalog = indexCatalog(mergeLibraries(bundled, user));
+      },
+    }),
   };
+  return { api, close: () => store.close() };
 }

@@ -1,12 +1,20 @@
 /**
- * A hash router: `#/` catalog, `#/exercise/<id>`, `#/progress`. Hash routes work from `file://` in
- * Electron and from the HTTP host without any server-side fallback.
+ * A hash router: `#/` catalog, `#/exercise/<id>`, `#/progress`, `#/exam`, `#/exam/<id>`,
+ * `#/exam/<id>/result`, `#/authoring`, `#/authoring/new`, `#/authoring/<id>`, `#/packs/import`. Hash routes work from `file://` in Electron and from the HTTP host without
+ * any server-side fallback.
  */
 
 export type Route =
   | { readonly name: 'catalog' }
   | { readonly name: 'exercise'; readonly exerciseId: string }
   | { readonly name: 'progress' }
+  | { readonly name: 'exam-home' }
+  | { readonly name: 'exam-session'; readonly examId: string }
+  | { readonly name: 'exam-result'; readonly examId: string }
+  | { readonly name: 'authoring' }
+  | { readonly name: 'authoring-new' }
+  | { readonly name: 'authoring-edit'; readonly exerciseId: string }
+  | { readonly name: 'pack-import' }
   | { readonly name: 'not-found'; readonly path: string };
 
 const APP_NAME = 'NetPol Lab';
@@ -16,6 +24,27 @@ export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\?.*$/, '') || '/';
   if (path === '/' || path === '') return { name: 'catalog' };
   if (path === '/progress' || path === '/progress/') return { name: 'progress' };
+  if (path === '/exam' || path === '/exam/') return { name: 'exam-home' };
+  if (path === '/authoring' || path === '/authoring/') return { name: 'authoring' };
+  if (path === '/authoring/new' || path === '/authoring/new/') return { name: 'authoring-new' };
+  if (path === '/packs/import' || path === '/packs/import/') return { name: 'pack-import' };
+  const authored = /^\/authoring\/([^/]+)\/?$/.exec(path);
+  if (authored?.[1]) {
+    try {
+      return { name: 'authoring-edit', exerciseId: decodeURIComponent(authored[1]) };
+    } catch {
+      return { name: 'not-found', path };
+    }
+  }
+  const exam = /^\/exam\/([^/]+)(\/result)?\/?$/.exec(path);
+  if (exam?.[1]) {
+    try {
+      const examId = decodeURIComponent(exam[1]);
+      return exam[2] ? { name: 'exam-result', examId } : { name: 'exam-session', examId };
+    } catch {
+      return { name: 'not-found', path };
+    }
+  }
   const exercise = /^\/exercise\/([^/]+)\/?$/.exec(path);
   if (exercise?.[1]) {
     try {
@@ -36,6 +65,20 @@ export function routeHref(route: Route): string {
       return '#/progress';
     case 'exercise':
       return `#/exercise/${encodeURIComponent(route.exerciseId)}`;
+    case 'exam-home':
+      return '#/exam';
+    case 'exam-session':
+      return `#/exam/${encodeURIComponent(route.examId)}`;
+    case 'exam-result':
+      return `#/exam/${encodeURIComponent(route.examId)}/result`;
+    case 'authoring':
+      return '#/authoring';
+    case 'authoring-new':
+      return '#/authoring/new';
+    case 'authoring-edit':
+      return `#/authoring/${encodeURIComponent(route.exerciseId)}`;
+    case 'pack-import':
+      return '#/packs/import';
     case 'not-found':
       return `#${route.path}`;
   }
@@ -60,6 +103,20 @@ export function defaultPageTitle(route: Route): string {
       return 'Progress';
     case 'exercise':
       return 'Exercise';
+    case 'exam-home':
+      return 'Exams';
+    case 'exam-session':
+      return 'Exam';
+    case 'exam-result':
+      return 'Exam result';
+    case 'authoring':
+      return 'My exercises';
+    case 'authoring-new':
+      return 'New exercise';
+    case 'authoring-edit':
+      return 'Edit exercise';
+    case 'pack-import':
+      return 'Import a pack';
     case 'not-found':
       return 'Page not found';
   }
