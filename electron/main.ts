@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, Menu, session } from 'electron';
 import type { BrowserWindow } from 'electron';
+import { MENU_COMMAND_CHANNEL } from '../core/lab-api/contract.ts';
 import { createLabBackend } from '../backend/lab-api/index.ts';
 import { reloadOnChange } from './dev-reload.ts';
 import { registerLabIpc } from './ipc.ts';
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
         isMac: process.platform === 'darwin',
         isDevelopment: !app.isPackaged,
         appName: app.name,
+        send: (command) => currentWindow()?.webContents.send(MENU_COMMAND_CHANNEL, command),
       }),
     ),
   );

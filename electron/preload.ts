@@ -1,15 +1,16 @@
 /**
  * The sandboxed preload: exposes exactly the LabApi methods as `window.labBridge`, each a call over
- * its own IPC channel. The page never sees `ipcRenderer`, so it can reach nothing but these channels.
+ * its own IPC channel, and the menu's commands as `window.labShell`. The page never sees `ipcRenderer`, so it can reach nothing but these channels.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannel } from '../core/lab-api/contract.ts';
+import { ipcChannel, isMenuCommand, MENU_COMMAND_CHANNEL } from '../core/lab-api/contract.ts';
 import type {
   LabApiArgs,
   LabApiMethod,
   LabApiResult,
   LabApiValue,
   LabBridge,
+  LabShell,
 } from '../core/lab-api/contract.ts';
 
 function invoke<M extends LabApiMethod>(
@@ -60,3 +61,18 @@ const bridge: LabBridge = Object.freeze({
 } satisfies LabBridge);
 
 contextBridge.exposeInMainWorld('labBridge', bridge);
+
+// Menu commands only flow from main to the page, and only the known ones pass.
+const shell: LabShell = Object.freeze({
+  onMenuCommand(listener: Parameters<LabShell['onMenuCommand']>[0]) {
+    const handler = (_event: unknown, command: unknown): void => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, handler);
+    };
+  },
+});
+
+contextBridge.exposeInMainWorld('labShell', shell);

@@ -388,3 +388,31 @@ export const LAB_API_LIMITS = {
 export type LabBridge = {
   readonly [M in LabApiMethod]: (...args: LabApiArgs<M>) => Promise<LabApiResult<LabApiValue<M>>>;
 };
+
+/** What the desktop menu asks of the page: open a screen or a dialog. */
+export const MENU_COMMANDS = [
+  'import-pack',
+  'new-exercise',
+  'open-settings',
+  'show-shortcuts',
+  'go-catalog',
+  'go-progress',
+  'go-exams',
+  'go-authoring',
+] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** The one channel main uses to send a {@link MenuCommand} to the page. */
+export const MENU_COMMAND_CHANNEL = 'lab:menu-command';
+
+/** True when `value` is a {@link MenuCommand}. */
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** What Electron's preload exposes as `window.labShell`: events from the native shell. */
+export interface LabShell {
+  /** Calls `listener` for each menu command; returns the function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

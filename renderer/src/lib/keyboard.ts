@@ -28,4 +28,8 @@ export const SHORTCUTS: readonly ShortcutDescription[] = [
   { keys: ['?'], action: 'Show keyboard shortcuts' },
   { keys: ['F1'], action: 'Show keyboard shortcuts' },
   { keys: ['Escape'], action: 'Close a dialog' },
+  { keys: ['Ctrl', 'Z'], action: 'Undo in the editor (also after Reset to starter)' },
+  { keys: ['Ctrl', '1…4'], action: 'Catalog, progress, exams, my exercises (desktop app)' },
+  { keys: ['Ctrl', 'N'], action: 'New exercise (desktop app)' },
+  { keys: ['Ctrl', 'O'], action: 'Import an exercise pack (desktop app)' },
 ];
