@@ -3,22 +3,13 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from './main.ts';
-import type { CliIo } from './command.ts';
+import { runCaptured } from './captured-run.ts';
+import type { CapturedRun } from './captured-run.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTty: false,
-    columns: 80,
-    cwd: root,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function runCli(...argv: string[]): Promise<CapturedRun> {
+  return runCaptured(root, (io) => main(argv, io));
 }
 
 const manifests = ['-f', 'test/fixtures/three-tier.yaml'];

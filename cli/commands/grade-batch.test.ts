@@ -1,25 +1,16 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../command.ts';
+import { runCaptured } from '../captured-run.ts';
+import type { CapturedRun } from '../captured-run.ts';
 import { temporaryFolder } from '../../backend/packs/pack-fixtures.ts';
 import { command, csvCell } from './grade-batch.ts';
 import { DEFAULT_EXERCISE_ROOT } from './exercise-root.ts';
 
 let work: string;
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTty: false,
-    columns: 80,
-    cwd: work,
-  };
-  const code = await command.run(argv, io);
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CapturedRun> {
+  return runCaptured(work, (io) => command.run(argv, io));
 }
 
 const exerciseFolder = path.join(DEFAULT_EXERCISE_ROOT, '01-foundations/02-db-ingress-from-api');

@@ -3,28 +3,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliIo } from '../command.ts';
+import { runCaptured } from '../captured-run.ts';
+import type { CapturedRun } from '../captured-run.ts';
 import { command as grade } from './grade.ts';
 import { command as validateExercises } from './validate-exercises.ts';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let scratch: string;
 
-async function run(
-  command: typeof grade,
-  ...argv: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTty: false,
-    columns: 80,
-    cwd: repository,
-  };
-  const code = await command.run(argv, io);
-  return { code, stdout, stderr };
+function run(command: typeof grade, ...argv: string[]): Promise<CapturedRun> {
+  return runCaptured(repository, (io) => command.run(argv, io));
 }
 
 beforeAll(async () => {

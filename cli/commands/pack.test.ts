@@ -1,7 +1,8 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../command.ts';
+import { runCaptured } from '../captured-run.ts';
+import type { CapturedRun } from '../captured-run.ts';
 import { UsageError } from '../command.ts';
 import { copySampleLibrary, SAMPLE_FOLDERS, temporaryFolder } from '../../backend/packs/pack-fixtures.ts';
 import { command } from './pack.ts';
@@ -9,24 +10,20 @@ import { command } from './pack.ts';
 let work: string;
 
 /** Runs the command in-process the way cli/main.ts does (usage mistakes exit 2). */
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTty: false,
-    columns: 80,
-    cwd: work,
-  };
-  try {
-    return { code: await command.run(argv, io), stdout, stderr };
-  } catch (error) {
-    const usage =
-      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    if (!usage) throw error;
-    return { code: 2, stdout, stderr: `${stderr}${(error as Error).message}\n` };
-  }
+async function run(...argv: string[]): Promise<CapturedRun> {
+  let usageMessage: string | undefined;
+  const result = await runCaptured(work, async (io) => {
+    try {
+      return await command.run(argv, io);
+    } catch (error) {
+      const usage =
+        error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      if (!usage) throw error;
+      usageMessage = `${(error as Error).message}\n`;
+      return 2;
+    }
+  });
+  return usageMessage === undefined ? result : { ...result, stderr: `${result.stderr}${usageMessage}` };
 }
 
 /** A library whose ids do not exist in the bundled one (prefixed `course-`). */
