@@ -247,3 +247,17 @@ describe('store lifecycle', () => {
     }
   });
 });
+
+describe('exporting exam sessions', () => {
+  it('includes the drawn tasks and the full exam definition, so an export describes the exam', () => {
+    const session = started('export-me');
+    store.saveExamSession(session);
+    const exported = store.exportProgress().examSessions;
+    expect(exported).toHaveLength(1);
+    const details = exported[0]?.details as { tasks?: { exerciseId: string }[]; preset?: { id: string } };
+    expect(details.tasks?.map((task) => task.exerciseId)).toEqual(
+      session.tasks.map((task) => task.exerciseId),
+    );
+    expect(details.preset?.id).toBe('custom');
+  });
+});

@@ -40,6 +40,7 @@ interface ExamSessionRow {
   flags_json: string;
   submitted_at: number | null;
   result_json: string | null;
+  details_json: string;
 }
 
 /** Per-exercise progress for the exercise ids produced by `idsQuery`. */
@@ -181,6 +182,7 @@ export function toExamSession(row: ExamSessionRow): ExamSessionRecord {
     flags: JSON.parse(row.flags_json) as JsonValue,
     submittedAt: row.submitted_at,
     result: row.result_json === null ? null : (JSON.parse(row.result_json) as JsonValue),
+    details: JSON.parse(row.details_json) as JsonValue,
   };
 }
 

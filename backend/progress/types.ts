@@ -92,6 +92,8 @@ export interface ExamSessionRecord {
   readonly flags: JsonValue;
   readonly submittedAt: number | null;
   readonly result: JsonValue;
+  /** The full exam definition, drawn tasks, current task and time per task (migration 3). */
+  readonly details: JsonValue;
 }
 
 /** A full, self-describing copy of the learner's data, for "export my progress". */
