@@ -71,6 +71,20 @@ async function captureEveryScreen(screens: Screens, suffix: string): Promise<voi
   await shell.openSettings();
   await capture('settings-dialog');
   await shell.closeSettings();
+
+  // The instructor's and exam candidate's screens, reached by address like a bookmark would.
+  for (const [screen, hash, heading] of [
+    ['exam-home', '#/exam', 'Exams'],
+    ['authoring', '#/authoring', 'My exercises'],
+    ['authoring-new', '#/authoring/new', 'New exercise'],
+    ['pack-import', '#/packs/import', 'Import a pack'],
+  ] as const) {
+    await page.evaluate((target) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = target;
+    }, hash);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await capture(screen);
+  }
 }
 
 for (const theme of ['light', 'dark'] as const) {
