@@ -9,6 +9,7 @@ import { isExpired, readExamSession, remainingMs } from '../../core/exam/index.t
 import type { ExamSession } from '../../core/exam/index.ts';
 import { ProgressStoreError } from './errors.ts';
 import { checkCount, checkIdentifier, checkJson } from './validate.ts';
+import type { ExamSessionRow } from './progress-statements.ts';
 
 /** Sessions a list returns when no limit is given, and the most it ever returns. */
 export const DEFAULT_EXAM_LIMIT = 50;
@@ -41,20 +42,6 @@ export interface ExamHistoryEntry {
   readonly autoSubmitted: boolean;
 }
 
-interface ExamRow {
-  id: string;
-  preset: string;
-  seed: number;
-  started_at: number;
-  duration_ms: number;
-  ends_at: number;
-  answers_json: string;
-  flags_json: string;
-  submitted_at: number | null;
-  result_json: string | null;
-  details_json: string;
-}
-
 type UpsertParameters = [
   string,
   string,
@@ -85,12 +72,12 @@ function prepare(database: BetterSqlite3.Database) {
          details_json = excluded.details_json
        WHERE exam_sessions.submitted_at IS NULL`,
     ),
-    selectOne: database.prepare<[string], ExamRow>('SELECT * FROM exam_sessions WHERE id = ?'),
-    listAll: database.prepare<[number], ExamRow>(`SELECT * FROM exam_sessions ${newestFirst} LIMIT ?`),
-    listUnsubmitted: database.prepare<[], ExamRow>(
+    selectOne: database.prepare<[string], ExamSessionRow>('SELECT * FROM exam_sessions WHERE id = ?'),
+    listAll: database.prepare<[number], ExamSessionRow>(`SELECT * FROM exam_sessions ${newestFirst} LIMIT ?`),
+    listUnsubmitted: database.prepare<[], ExamSessionRow>(
       `SELECT * FROM exam_sessions WHERE submitted_at IS NULL ${newestFirst}`,
     ),
-    listSubmitted: database.prepare<[number], ExamRow>(
+    listSubmitted: database.prepare<[number], ExamSessionRow>(
       `SELECT * FROM exam_sessions WHERE submitted_at IS NOT NULL ${newestFirst} LIMIT ?`,
     ),
     deleteOne: database.prepare<[string]>('DELETE FROM exam_sessions WHERE id = ?'),
@@ -107,7 +94,7 @@ function parseJson(text: string | null): unknown {
 }
 
 /** A stored row as a session, or undefined when the row is damaged or from an incompatible build. */
-function toSession(row: ExamRow): ExamSession | undefined {
+function toSession(row: ExamSessionRow): ExamSession | undefined {
   const details = parseJson(row.details_json);
   if (typeof details !== 'object' || details === null) return undefined;
   const candidate = {

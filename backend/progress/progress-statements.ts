@@ -29,7 +29,8 @@ interface ProgressRow {
   draft_updated_at: number | null;
 }
 
-interface ExamSessionRow {
+/** One row of `exam_sessions`, as SQLite returns it. */
+export interface ExamSessionRow {
   id: string;
   preset: string;
   seed: number;
