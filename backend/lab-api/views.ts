@@ -15,20 +15,8 @@ export function toShownScore(stored: number): number {
   return Math.round(stored * 100);
 }
 
-/** The view of an exercise nobody has touched yet. */
-export function emptyProgress(exerciseId: string): ExerciseProgressView {
-  return {
-    exerciseId,
-    attemptCount: 0,
-    completed: false,
-    bestScore: null,
-    firstPassedAt: null,
-    lastAttemptAt: null,
-    hintsRevealed: 0,
-    solutionViewedAt: null,
-    draftUpdatedAt: null,
-  };
-}
+/** Re-exported for the host's callers; the shape belongs to the contract. */
+export { emptyProgress } from '../../core/lab-api/index.ts';
 
 export function toProgressView(progress: ExerciseProgress): ExerciseProgressView {
   return {

@@ -1,7 +1,8 @@
 /** Exercises for the exercise screen's tests, read by core's own exercise parser. */
 import { parseExercise } from '../../../core/exercise/index.ts';
 import type { Exercise } from '../../../core/exercise/types.ts';
-import type { ExerciseProgressView, ExerciseView } from '../../../core/lab-api/index.ts';
+import type { ExerciseView } from '../../../core/lab-api/index.ts';
+import { emptyProgress } from '../../../core/lab-api/index.ts';
 
 const WRITE_YAML = `id: web-to-db
 title: Only web reaches the database
@@ -116,23 +117,7 @@ function parsed(exerciseYaml: string, starter: string, solution: string): Exerci
 }
 
 /** Progress before any attempt. */
-export function freshProgress(
-  exerciseId: string,
-  changes: Partial<ExerciseProgressView> = {},
-): ExerciseProgressView {
-  return {
-    exerciseId,
-    attemptCount: 0,
-    completed: false,
-    bestScore: null,
-    firstPassedAt: null,
-    lastAttemptAt: null,
-    hintsRevealed: 0,
-    solutionViewedAt: null,
-    draftUpdatedAt: null,
-    ...changes,
-  };
-}
+export const freshProgress = emptyProgress;
 
 function view(exercise: Exercise): ExerciseView {
   const { solution: _solution, source: _source, ...rest } = exercise;

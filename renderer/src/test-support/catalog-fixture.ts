@@ -1,20 +1,8 @@
 /** A small catalogue for renderer tests. */
 import type { Catalog, CatalogExercise, ExerciseProgressView } from '../../../core/lab-api/index.ts';
+import { emptyProgress } from '../../../core/lab-api/index.ts';
 
-function progress(exerciseId: string, changes: Partial<ExerciseProgressView> = {}): ExerciseProgressView {
-  return {
-    exerciseId,
-    attemptCount: 0,
-    completed: false,
-    bestScore: null,
-    firstPassedAt: null,
-    lastAttemptAt: null,
-    hintsRevealed: 0,
-    solutionViewedAt: null,
-    draftUpdatedAt: null,
-    ...changes,
-  };
-}
+const progress = emptyProgress;
 
 function exercise(
   id: string,
