@@ -8,8 +8,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../core/netpol/types.ts';
-import { formatPosition, readYamlDocuments } from '../core/netpol/yaml-source.ts';
-import type { YamlValue } from '../core/netpol/yaml-source.ts';
+import { formatPosition, readYamlDocuments } from '../core/netpol/read/yaml-source.ts';
+import type { YamlValue } from '../core/netpol/read/yaml-source.ts';
 
 export type SchemaKind = 'exercise' | 'track';
 

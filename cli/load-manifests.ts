@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CliIo } from './command.ts';
 import { UsageError } from './command.ts';
 import { formatDiagnostic } from './format.ts';
-import { parseManifests } from '../core/netpol/manifests.ts';
+import { parseManifests } from '../core/netpol/read/manifests.ts';
 import type { ParseResult } from '../core/netpol/index.ts';
 
 /** Largest manifest file read; the parser applies its own, tighter limits on what it parses. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseManifests } from '../core/netpol/manifests.ts';
+import { parseManifests } from '../core/netpol/read/manifests.ts';
 import type { Diagnostic, SourcePosition } from '../core/netpol/types.ts';
 
 /** The 1-based position of the first occurrence of `token` in `text`. */

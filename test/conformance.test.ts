@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { parseManifests } from '../core/netpol/manifests.ts';
+import { parseManifests } from '../core/netpol/read/manifests.ts';
 import { canonicalIp } from '../core/netpol/ip.ts';
 import { compileModel } from '../core/netpol/compile.ts';
 import { computeMatrix } from '../core/netpol/matrix.ts';

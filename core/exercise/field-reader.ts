@@ -4,8 +4,8 @@
  * rules mirror `exercises/exercise.schema.json`; keep the two in step.
  */
 import type { Diagnostic, SourcePosition } from '../netpol/types.ts';
-import { describeValue, entryOf, formatPosition, isNull } from '../netpol/yaml-source.ts';
-import type { YamlList, YamlMap, YamlValue } from '../netpol/yaml-source.ts';
+import { describeValue, entryOf, formatPosition, isNull } from '../netpol/read/yaml-source.ts';
+import type { YamlList, YamlMap, YamlValue } from '../netpol/read/yaml-source.ts';
 
 /** Kebab-case ids: lowercase letters and digits in words joined by single hyphens. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

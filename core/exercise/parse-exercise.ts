@@ -4,8 +4,8 @@
  * then the cluster model, the resolved checks and a content hash. Pure; never throws on bad input.
  */
 import type { Diagnostic } from '../netpol/types.ts';
-import { readYamlDocuments } from '../netpol/yaml-source.ts';
-import type { YamlMap } from '../netpol/yaml-source.ts';
+import { readYamlDocuments } from '../netpol/read/yaml-source.ts';
+import type { YamlMap } from '../netpol/read/yaml-source.ts';
 import { sha256Hex } from './content-hash.ts';
 import { FieldReader, KEBAB_CASE } from './field-reader.ts';
 import { readCluster } from './read-cluster.ts';

@@ -5,8 +5,8 @@
 import type { Cluster, Direction } from '../netpol/types.ts';
 import { PROTOCOLS } from '../netpol/types.ts';
 import { resolveEndpoint } from '../netpol/endpoints.ts';
-import type { YamlValue } from '../netpol/yaml-source.ts';
-import { entryOf } from '../netpol/yaml-source.ts';
+import type { YamlValue } from '../netpol/read/yaml-source.ts';
+import { entryOf } from '../netpol/read/yaml-source.ts';
 import type { Check, Expectation } from './types.ts';
 import type { FieldReader } from './field-reader.ts';
 import { DNS_LABEL, DNS_SUBDOMAIN, KEBAB_CASE, join } from './field-reader.ts';

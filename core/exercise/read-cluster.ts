@@ -13,10 +13,10 @@ import type {
 } from '../netpol/types.ts';
 import { NAMESPACE_NAME_LABEL, PROTOCOLS } from '../netpol/types.ts';
 import { canonicalIp, isValidIp } from '../netpol/ip.ts';
-import { parseManifests } from '../netpol/manifests.ts';
-import { assignPodIps } from '../netpol/pod-identity.ts';
-import type { YamlMap, YamlValue } from '../netpol/yaml-source.ts';
-import { entryOf } from '../netpol/yaml-source.ts';
+import { parseManifests } from '../netpol/read/manifests.ts';
+import { assignPodIps } from '../netpol/read/pod-identity.ts';
+import type { YamlMap, YamlValue } from '../netpol/read/yaml-source.ts';
+import { entryOf } from '../netpol/read/yaml-source.ts';
 import type { FieldReader } from './field-reader.ts';
 import { DNS_LABEL, DNS_SUBDOMAIN, PORT_NAME, join } from './field-reader.ts';
 import { relocateDiagnostics } from './relocate.ts';

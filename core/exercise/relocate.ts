@@ -3,7 +3,7 @@
  * `exercise.yaml`, so an author's editor jumps to the right line.
  */
 import type { Diagnostic, SourcePosition } from '../netpol/types.ts';
-import { formatPosition } from '../netpol/yaml-source.ts';
+import { formatPosition } from '../netpol/read/yaml-source.ts';
 
 /**
  * The line and indentation where a literal block scalar's content starts, or `undefined` when the

@@ -4,7 +4,7 @@
  * passes. Also grades allow/deny predictions. Pure; learner input never makes it throw.
  */
 import type { Diagnostic, NetworkPolicy } from '../netpol/types.ts';
-import { parseManifests } from '../netpol/manifests.ts';
+import { parseManifests } from '../netpol/read/manifests.ts';
 import { compileModel } from '../netpol/compile.ts';
 import { lintPolicies } from '../netpol/lint/index.ts';
 import type { Check, Exercise, Expectation } from '../exercise/types.ts';

@@ -10,8 +10,8 @@ export {
   isEmptySelector,
   EVERYTHING,
 } from './selector.ts';
-export { parseManifests, describeObject } from './manifests.ts';
-export type { ManifestInput } from './manifests.ts';
+export { parseManifests, describeObject } from './read/manifests.ts';
+export type { ManifestInput } from './read/manifests.ts';
 export {
   parseCidr,
   cidrContains,

@@ -7,7 +7,7 @@
 import { parseExercise } from '../exercise/index.ts';
 import type { Exercise } from '../exercise/index.ts';
 import type { Diagnostic, SourcePosition } from '../netpol/types.ts';
-import { formatPosition } from '../netpol/yaml-source.ts';
+import { formatPosition } from '../netpol/read/yaml-source.ts';
 import { forbiddenMarkup } from './markup.ts';
 import { readPackData } from './read-pack-data.ts';
 import { packProblem, readPackText } from './read-pack-text.ts';

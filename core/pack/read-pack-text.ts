@@ -6,7 +6,7 @@
 import { LineCounter, isAlias, isNode, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../netpol/types.ts';
-import { formatPosition } from '../netpol/yaml-source.ts';
+import { formatPosition } from '../netpol/read/yaml-source.ts';
 import { PACK_LIMITS } from './types.ts';
 
 /** A parsed pack text: plain data plus a way back to line:column. */

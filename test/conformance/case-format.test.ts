@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { parseManifests } from '../../core/netpol/manifests.ts';
+import { parseManifests } from '../../core/netpol/read/manifests.ts';
 import type { Endpoint, Pod } from '../../core/netpol/types.ts';
 import { parseTruthTable, readCase } from './case-format.ts';
 import { checkTableLabels, endpointNames, findEndpoint, sortedPods } from './endpoint-labels.ts';

@@ -2,7 +2,7 @@
  * `lint.duplicate-name`: two policies with one namespace/name are one object to the API server; the
  * later apply replaces the earlier, so one of them silently disappears.
  */
-import { formatPosition } from '../yaml-source.ts';
+import { formatPosition } from '../read/yaml-source.ts';
 import type { Diagnostic, NetworkPolicy } from '../types.ts';
 import { policyFinding } from './lint-finding.ts';
 import type { LintRule } from './lint-rule.ts';

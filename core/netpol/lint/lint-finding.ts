@@ -2,7 +2,7 @@
  * How lint findings are worded and placed: the same shape as validation diagnostics
  * (`NetworkPolicy prod/db: spec.podSelector: reason (line 3, column 1)`), so the UI shows both alike.
  */
-import { formatPosition } from '../yaml-source.ts';
+import { formatPosition } from '../read/yaml-source.ts';
 import type { Diagnostic, NetworkPolicy, Pod, Severity, SourcePosition } from '../types.ts';
 
 /** `NetworkPolicy prod/db` */

@@ -3,8 +3,8 @@
  * diagnostics out. Reads multi-document YAML and `List`s, dispatches each object by kind, drops
  * duplicates, adds implicit namespaces and gives IP-less pods an address. Never throws.
  */
-import type { Diagnostic, Namespace, NetworkPolicy, ParseResult, Pod, SourcePosition } from './types.ts';
-import { NAMESPACE_NAME_LABEL } from './types.ts';
+import type { Diagnostic, Namespace, NetworkPolicy, ParseResult, Pod, SourcePosition } from '../types.ts';
+import { NAMESPACE_NAME_LABEL } from '../types.ts';
 import { entryOf, formatPosition, isNull, readYamlDocuments } from './yaml-source.ts';
 import type { YamlMap, YamlValue } from './yaml-source.ts';
 import { describeObject } from './object-names.ts';

@@ -2,7 +2,7 @@
  * Collecting diagnostics for one object in the API server's style, and reading typed fields from
  * located YAML while reporting wrong types. The value helpers report with `policy.*` ids.
  */
-import type { Diagnostic, Severity, SourcePosition } from './types.ts';
+import type { Diagnostic, Severity, SourcePosition } from '../types.ts';
 import { describeValue, entryOf, formatPosition, isNull } from './yaml-source.ts';
 import type { YamlList, YamlMap, YamlScalar, YamlValue } from './yaml-source.ts';
 

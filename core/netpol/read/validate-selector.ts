@@ -2,7 +2,7 @@
  * Validates and normalises label selectors (`matchLabels`, `matchExpressions`) and label maps in
  * NetworkPolicies, with apimachinery's rules for keys, values and operators.
  */
-import type { LabelSelector, LabelSelectorRequirement, SelectorOperator } from './types.ts';
+import type { LabelSelector, LabelSelectorRequirement, SelectorOperator } from '../types.ts';
 import { checkLabelKey, checkLabelValue } from './object-names.ts';
 import {
   asList,

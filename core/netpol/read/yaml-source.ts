@@ -5,7 +5,7 @@
  */
 import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import type { Diagnostic, SourcePosition } from './types.ts';
+import type { Diagnostic, SourcePosition } from '../types.ts';
 
 /** Texts longer than this (in UTF-16 code units, about bytes for YAML) are refused unread. */
 export const MAX_TEXT_LENGTH = 2 * 1024 * 1024;

@@ -12,9 +12,9 @@ import type {
   NetworkPolicyPort,
   NetworkPolicyRule,
   Protocol,
-} from './types.ts';
-import { PROTOCOLS } from './types.ts';
-import { cidrIsStrictSubset, parseCidr } from './ip.ts';
+} from '../types.ts';
+import { PROTOCOLS } from '../types.ts';
+import { cidrIsStrictSubset, parseCidr } from '../ip.ts';
 import { checkDns1123Label, checkDns1123Subdomain, checkPortName, describeObject } from './object-names.ts';
 import {
   ObjectReporter,

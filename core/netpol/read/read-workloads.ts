@@ -3,8 +3,8 @@
  * (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job), one pod per replica. Only what policies
  * look at is read — names, labels, IPs, container ports — and unknown pod fields are left alone.
  */
-import type { Diagnostic, Labels, Namespace, Pod } from './types.ts';
-import { NAMESPACE_NAME_LABEL } from './types.ts';
+import type { Diagnostic, Labels, Namespace, Pod } from '../types.ts';
+import { NAMESPACE_NAME_LABEL } from '../types.ts';
 import { describeObject } from './object-names.ts';
 import { ObjectReporter, field } from './object-reporter.ts';
 import { mapField, readApiVersion, readIdentity, readLabels } from './object-metadata.ts';

@@ -2,9 +2,9 @@
  * What policies need from a pod spec and status: container ports (with names and protocols) and
  * the pod's IPs. Bad entries are warned about and skipped, never fatal.
  */
-import type { ContainerPort, Protocol } from './types.ts';
-import { PROTOCOLS } from './types.ts';
-import { canonicalIp, isValidIp } from './ip.ts';
+import type { ContainerPort, Protocol } from '../types.ts';
+import { PROTOCOLS } from '../types.ts';
+import { canonicalIp, isValidIp } from '../ip.ts';
 import { checkPortName } from './object-names.ts';
 import type { ObjectReporter } from './object-reporter.ts';
 import { stringField } from './object-metadata.ts';

@@ -2,7 +2,7 @@
  * Deterministic identities for pods the learner did not write out: replica names as Kubernetes
  * would generate them, and IPs for pods without one. No randomness, so results are reproducible.
  */
-import type { Pod } from './types.ts';
+import type { Pod } from '../types.ts';
 import type { WorkloadKind } from './read-workloads.ts';
 
 // Kubernetes builds generated names from this alphabet (no vowels, no look-alike characters).
