@@ -364,6 +364,19 @@ describe('NetworkPolicy validation: every rule', () => {
 });
 
 describe('bad manifests', () => {
+  it('says to use spaces where a tab indents, even inside a flow list kubectl would accept', () => {
+    for (const text of [
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress,\n\tEgress]\n',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n',
+    ]) {
+      const errors = parseManifests(text).diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ id: 'yaml.tab-indent' });
+      expect(errors[0]?.message).toContain('replace the tab with spaces');
+      expect(errors[0]?.position?.column).toBe(1);
+    }
+  });
+
   it('gives hints for labels written straight under a selector and fields at the wrong level', () => {
     const text = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\npodSelector: {}\nspec:\n  podSelector: {app: web}\n`;
     const errors = parsedErrors(text);

@@ -59,6 +59,19 @@ describe('describeEndpoint', () => {
 });
 
 describe('explainVerdict', () => {
+  it('shows an address the lab assigned on the route line, and says it was assigned', () => {
+    const chosen: Pod = { ...web, ipAssigned: true, ips: ['10.244.3.4'] };
+    const lines = explain([], {
+      from: { kind: 'pod', pod: chosen },
+      to: { kind: 'pod', pod: db },
+      port: 80,
+      protocol: 'TCP',
+    });
+    expect(lines[0]).toBe(
+      'ALLOWED: prod/web (10.244.3.4, an IP the lab assigned: the manifest gives none) -> prod/db on 80/TCP',
+    );
+  });
+
   it('says when nothing isolates either side', () => {
     expect(
       explain([], {

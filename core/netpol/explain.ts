@@ -18,6 +18,16 @@ export function describeEndpoint(endpoint: Endpoint): string {
   return endpoint.name === undefined ? endpoint.ip : `${endpoint.ip} (${endpoint.name})`;
 }
 
+/**
+ * An end of the route line; a pod whose IP the lab chose shows that address and says so, because an
+ * ipBlock verdict about it would differ on a real cluster.
+ */
+function routeEnd(endpoint: Endpoint): string {
+  const name = describeEndpoint(endpoint);
+  if (endpoint.kind !== 'pod' || endpoint.pod.ipAssigned !== true) return name;
+  return `${name} (${endpoint.pod.ips.join(', ')}, an IP the lab assigned: the manifest gives none)`;
+}
+
 function policyName(policy: PolicyRef): string {
   return `${policy.namespace}/${policy.name}`;
 }
@@ -85,7 +95,7 @@ function sideLines(side: SideVerdict, endpoint: Endpoint): string[] {
  * The wording is for people; logic should read the verdict itself.
  */
 export function explainVerdict(verdict: Verdict, connection: Connection): string[] {
-  const route = `${describeEndpoint(connection.from)} -> ${describeEndpoint(connection.to)} on ${connection.port}/${connection.protocol}`;
+  const route = `${routeEnd(connection.from)} -> ${routeEnd(connection.to)} on ${connection.port}/${connection.protocol}`;
   const lines = [`${verdict.allowed ? 'ALLOWED' : 'DENIED'}: ${route}`];
   if (verdict.selfConnection) {
     lines.push('A pod talking to itself is always allowed: NetworkPolicies do not decide this traffic.');

@@ -56,6 +56,11 @@ export interface Pod {
   readonly labels: Labels;
   /** Zero or more IPs (IPv4 and/or IPv6), canonical text form. */
   readonly ips: readonly string[];
+  /**
+   * True when the manifest gave no IP and the lab chose one from 10.244.0.0/16; a
+   * verdict that rests on such an address says so, since a real cluster would pick another.
+   */
+  readonly ipAssigned?: boolean;
   readonly ports: readonly ContainerPort[];
   /** For replicas of workloads: `Deployment prod/web`. */
   readonly owner?: string;

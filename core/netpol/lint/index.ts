@@ -8,6 +8,7 @@ import { allowAllRule } from './allow-all-rule.ts';
 import { andOrLookalike } from './and-or-lookalike.ts';
 import { duplicateName } from './duplicate-name.ts';
 import { egressBlocksDns } from './egress-blocks-dns.ts';
+import { ipBlockAssignedIp } from './ipblock-assigned-ip.ts';
 import { ipBlockMatchesPods } from './ipblock-matches-pods.ts';
 import { createLintContext } from './lint-context.ts';
 import type { LintRule } from './lint-rule.ts';
@@ -28,6 +29,7 @@ export const LINT_RULES: readonly LintRule[] = [
   egressBlocksDns,
   namedPortUndefined,
   ipBlockMatchesPods,
+  ipBlockAssignedIp,
   namespaceDefaulted,
   duplicateName,
   podNotSelected,

@@ -99,6 +99,86 @@ items:
   });
 });
 
+describe('parseManifests: typed lists', () => {
+  it('gives items of a <Kind>List the kind and apiVersion they leave out', () => {
+    const text = `apiVersion: apps/v1
+kind: DeploymentList
+items:
+  - metadata: {name: web, namespace: shop}
+    spec:
+      replicas: 2
+      selector: {matchLabels: {app: web}}
+      template:
+        metadata: {labels: {app: web}}
+        spec: {containers: [{name: web, image: nginx}]}
+---
+apiVersion: v1
+kind: PodList
+items:
+  - metadata: {name: a}
+  - kind: Pod
+    metadata: {name: b}
+`;
+    const result = parseManifests(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.cluster.pods.map((pod) => `${pod.namespace}/${pod.name.replace(/-.*/, '')}`)).toEqual([
+      'shop/web',
+      'shop/web',
+      'default/a',
+      'default/b',
+    ]);
+  });
+
+  it('reads a NetworkPolicyList whose items carry only metadata and spec', () => {
+    const text = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicyList
+items:
+  - metadata: {name: deny-all, namespace: shop}
+    spec: {podSelector: {}}
+`;
+    const result = parseManifests(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.policies.map((policy) => policy.name)).toEqual(['deny-all']);
+  });
+
+  it("refuses an item whose own kind disagrees with the list, at the item's kind", () => {
+    const text = `apiVersion: v1
+kind: PodList
+items:
+  - kind: Namespace
+    metadata: {name: shop}
+  - metadata: {name: a}
+`;
+    const result = parseManifests(text);
+    expect(result.diagnostics).toMatchObject([
+      { id: 'manifest.list-kind-mismatch', severity: 'error', position: { line: 4, column: 11 } },
+    ]);
+    expect(result.diagnostics[0]?.message).toContain('holds only Pod objects');
+    expect(result.cluster.pods.map((pod) => pod.name)).toEqual(['a']);
+    expect(result.cluster.namespaces.map((namespace) => namespace.name)).toEqual(['default']);
+  });
+
+  it('still asks every item of a plain List to name its kind', () => {
+    const result = parseManifests('apiVersion: v1\nkind: List\nitems:\n  - metadata: {name: a}\n');
+    expect(result.diagnostics.map((diagnostic) => diagnostic.id)).toEqual(['manifest.required']);
+  });
+
+  it('marks the pods whose IP the reader assigned, and only those', () => {
+    const text = `apiVersion: v1
+kind: PodList
+items:
+  - metadata: {name: given}
+    status: {podIP: 10.9.0.1}
+  - metadata: {name: chosen}
+`;
+    const pods = parseManifests(text).cluster.pods;
+    expect(pods.map((pod) => [pod.name, pod.ipAssigned === true])).toEqual([
+      ['given', false],
+      ['chosen', true],
+    ]);
+  });
+});
+
 describe('parseManifests: workloads', () => {
   const deployment = `apiVersion: apps/v1
 kind: Deployment

@@ -6,7 +6,7 @@
 import type { Diagnostic, Namespace, NetworkPolicy, ParseResult, Pod, SourcePosition } from '../types.ts';
 import { NAMESPACE_NAME_LABEL } from '../types.ts';
 import { entryOf, formatPosition, isNull, readYamlDocuments } from './yaml-source.ts';
-import type { YamlMap, YamlValue } from './yaml-source.ts';
+import type { YamlEntry, YamlMap, YamlValue } from './yaml-source.ts';
 import { describeObject } from './object-names.ts';
 import { validateNetworkPolicy } from './validate-policy.ts';
 import { WORKLOAD_KINDS, assignPodIps, readNamespace, readPod, readWorkload } from './read-workloads.ts';
@@ -105,6 +105,49 @@ function addClusterObject(
   }
 }
 
+/** What the items of a typed list (`PodList`, `NetworkPolicyList`, …) default to. */
+interface TypedList {
+  readonly kind: string;
+  readonly apiVersion?: string;
+}
+
+/**
+ * A `<Kind>List` gives its items the kind without the suffix and its own apiVersion, as
+ * apimachinery's decoder does; a plain `List` gives nothing (every item names its own kind).
+ */
+function typedListItems(kind: string, list: YamlMap): TypedList | undefined {
+  if (kind === 'List') return undefined;
+  const apiVersion = scalarText(list, 'apiVersion');
+  return { kind: kind.slice(0, -'List'.length), ...(apiVersion === undefined ? {} : { apiVersion }) };
+}
+
+/** The item with `kind` and `apiVersion` filled in from its list where it leaves them out. */
+function withListDefaults(item: YamlMap, list: TypedList): YamlMap {
+  const added: YamlEntry[] = [];
+  const missing = (key: string): boolean => {
+    const entry = entryOf(item, key);
+    return entry === undefined || isNull(entry.value);
+  };
+  const at = item.position;
+  if (missing('apiVersion') && list.apiVersion !== undefined) {
+    added.push({
+      key: 'apiVersion',
+      keyPosition: at,
+      value: { kind: 'scalar' as const, value: list.apiVersion, position: at },
+    });
+  }
+  if (missing('kind')) {
+    added.push({
+      key: 'kind',
+      keyPosition: at,
+      value: { kind: 'scalar' as const, value: list.kind, position: at },
+    });
+  }
+  if (added.length === 0) return item;
+  const kept = item.entries.filter((entry) => !added.some((extra) => extra.key === entry.key));
+  return { ...item, entries: [...added, ...kept] };
+}
+
 function readObject(collector: Collector, value: YamlValue, source: string, depth: number): void {
   if (value.kind !== 'map') {
     collector.diagnostics.push(
@@ -167,7 +210,27 @@ function readObject(collector: Collector, value: YamlValue, source: string, dept
       );
       return;
     }
-    for (const item of items.items) readObject(collector, item, source, depth + 1);
+    const typed = typedListItems(kind, value);
+    for (const item of items.items) {
+      if (typed === undefined || item.kind !== 'map') {
+        readObject(collector, item, source, depth + 1);
+        continue;
+      }
+      const itemKind = scalarText(item, 'kind');
+      if (itemKind !== undefined && itemKind !== '' && itemKind !== typed.kind) {
+        collector.diagnostics.push(
+          plain(
+            'manifest.list-kind-mismatch',
+            'error',
+            `${kind}: items: an item of kind ${itemKind} in a ${kind}, which holds only ${typed.kind} objects; move it out of the list or change the list to kind: List`,
+            entryOf(item, 'kind')?.value.position ?? item.position,
+            source,
+          ),
+        );
+        continue;
+      }
+      readObject(collector, withListDefaults(item, typed), source, depth + 1);
+    }
     return;
   }
   if (kind === 'NetworkPolicy') {

@@ -73,6 +73,6 @@ export function assignPodIps(pods: readonly Pod[]): Pod[] {
   }
   return pods.map((pod) => {
     const ip = assigned.get(pod);
-    return ip === undefined ? pod : { ...pod, ips: [ip] };
+    return ip === undefined ? pod : { ...pod, ips: [ip], ipAssigned: true };
   });
 }

@@ -93,6 +93,27 @@ export function describeValue(value: YamlValue): string {
   return `the ${typeof value.value} ${String(value.value)}`;
 }
 
+/**
+ * YAML never allows a tab where indentation is read, not even inside a `[ ]` list split over lines
+ * (kubectl's own parser is laxer and accepts that). A learner who pasted a tab gets this instead of
+ * the parser's general complaint.
+ */
+const TAB_MESSAGE =
+  'a tab is used for indentation on this line; YAML indents with spaces only (some kubectl versions ' +
+  'accept a tab inside a [ ] list, the YAML standard does not): replace the tab with spaces';
+
+/** The position of a tab in the leading white space of `line` (1-based), if there is one. */
+function indentingTab(text: string, lines: LineCounter, line: number): SourcePosition | undefined {
+  const start = lines.lineStarts[line - 1];
+  if (start === undefined) return undefined;
+  for (let index = start; index < text.length; index++) {
+    const character = text[index];
+    if (character === '\t') return { line, column: index - start + 1 };
+    if (character !== ' ') return undefined;
+  }
+  return undefined;
+}
+
 class LimitError extends Error {
   constructor(
     readonly id: string,
@@ -313,15 +334,19 @@ export function readYamlDocuments(text: string, source: string): ReadResult {
         );
       }
       if (document.errors.length > 0) {
+        const tabLines = new Set<number>();
         for (const error of document.errors) {
+          const position = toPosition(error.pos[0]);
+          const tab = indentingTab(text, lines, position.line);
+          if (tab !== undefined) {
+            if (!tabLines.has(position.line)) {
+              tabLines.add(position.line);
+              diagnostics.push(yamlDiagnostic('yaml.tab-indent', 'error', TAB_MESSAGE, tab, source));
+            }
+            continue;
+          }
           diagnostics.push(
-            yamlDiagnostic(
-              'yaml.syntax',
-              'error',
-              `YAML syntax error: ${error.message}`,
-              toPosition(error.pos[0]),
-              source,
-            ),
+            yamlDiagnostic('yaml.syntax', 'error', `YAML syntax error: ${error.message}`, position, source),
           );
         }
         continue;
