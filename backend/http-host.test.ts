@@ -132,7 +132,10 @@ describe('startHttpHost', () => {
         body: '{"args":[]}',
       });
       expect(response.status).toBe(200);
-      expect(JSON.parse(response.body)).toEqual({ ok: true, value: { theme: 'system', fontSize: 15 } });
+      expect(JSON.parse(response.body)).toEqual({
+        ok: true,
+        value: { theme: 'system', fontSize: 15, editorKeys: 'standard', tabSize: 2 },
+      });
     }
   });
 

@@ -214,17 +214,45 @@ describe('createLabBackend', () => {
 
   it('keeps settings with defaults, partial updates and repair of bad stored values', async () => {
     const { api } = await open();
-    expect(await api.getSettings()).toEqual({ theme: 'system', fontSize: 15 });
-    expect(await api.updateSettings({ theme: 'dark' })).toEqual({ theme: 'dark', fontSize: 15 });
-    expect(await api.updateSettings({ fontSize: 20 })).toEqual({ theme: 'dark', fontSize: 20 });
+    expect(await api.getSettings()).toEqual({
+      theme: 'system',
+      fontSize: 15,
+      editorKeys: 'standard',
+      tabSize: 2,
+    });
+    expect(await api.updateSettings({ theme: 'dark' })).toEqual({
+      theme: 'dark',
+      fontSize: 15,
+      editorKeys: 'standard',
+      tabSize: 2,
+    });
+    expect(await api.updateSettings({ fontSize: 20 })).toEqual({
+      theme: 'dark',
+      fontSize: 20,
+      editorKeys: 'standard',
+      tabSize: 2,
+    });
+    expect(await api.updateSettings({ editorKeys: 'vim', tabSize: 4 })).toMatchObject({
+      editorKeys: 'vim',
+      tabSize: 4,
+    });
+    backends.pop()?.close();
+    expect(await (await open()).api.getSettings()).toMatchObject({ editorKeys: 'vim', tabSize: 4 });
     backends.pop()?.close();
 
     const { store } = openProgressStore(databaseFile);
     store.setSetting('theme', 'purple');
     store.setSetting('fontSize', 99);
+    store.setSetting('editorKeys', 'emacs');
+    store.setSetting('tabSize', 3);
     store.close();
     const reopened = await open();
-    expect(await reopened.api.getSettings()).toEqual({ theme: 'system', fontSize: 15 });
+    expect(await reopened.api.getSettings()).toEqual({
+      theme: 'system',
+      fontSize: 15,
+      editorKeys: 'standard',
+      tabSize: 2,
+    });
   });
 
   it('summarises progress per track and overall', async () => {

@@ -3,12 +3,17 @@
  * missing or no longer valid (an older app, a hand-edited database) falls back to the default and is
  * removed, so one bad value never breaks the lab.
  */
-import { LAB_API_LIMITS } from '../../core/lab-api/index.ts';
-import type { Settings, ThemeSetting } from '../../core/lab-api/index.ts';
+import { LAB_API_LIMITS, TAB_SIZES } from '../../core/lab-api/index.ts';
+import type { EditorKeysSetting, Settings, ThemeSetting } from '../../core/lab-api/index.ts';
 import type { JsonValue, ProgressStore } from '../progress/index.ts';
 
 /** What a learner gets before changing anything. */
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 15 };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontSize: 15,
+  editorKeys: 'standard',
+  tabSize: 2,
+};
 
 const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
 
@@ -25,15 +30,32 @@ function isFontSize(value: JsonValue | undefined): value is number {
   );
 }
 
+function isEditorKeys(value: JsonValue | undefined): value is EditorKeysSetting {
+  return value === 'standard' || value === 'vim';
+}
+
+function isTabSize(value: JsonValue | undefined): value is number {
+  return typeof value === 'number' && TAB_SIZES.includes(value);
+}
+
+/** One stored setting, or its default (dropping a stored value that is no longer valid). */
+function readOne<Key extends keyof Settings>(
+  store: ProgressStore,
+  key: Key,
+  valid: (value: JsonValue | undefined) => value is JsonValue & Settings[Key],
+): Settings[Key] {
+  const value = store.getSetting(key);
+  if (value !== undefined && !valid(value)) store.deleteSetting(key);
+  return valid(value) ? value : DEFAULT_SETTINGS[key];
+}
+
 /** Reads the settings, repairing invalid stored values by dropping them. */
 export function readSettings(store: ProgressStore): Settings {
-  const theme = store.getSetting('theme');
-  const fontSize = store.getSetting('fontSize');
-  if (theme !== undefined && !isTheme(theme)) store.deleteSetting('theme');
-  if (fontSize !== undefined && !isFontSize(fontSize)) store.deleteSetting('fontSize');
   return {
-    theme: isTheme(theme) ? theme : DEFAULT_SETTINGS.theme,
-    fontSize: isFontSize(fontSize) ? fontSize : DEFAULT_SETTINGS.fontSize,
+    theme: readOne(store, 'theme', isTheme),
+    fontSize: readOne(store, 'fontSize', isFontSize),
+    editorKeys: readOne(store, 'editorKeys', isEditorKeys),
+    tabSize: readOne(store, 'tabSize', isTabSize),
   };
 }
 
@@ -41,5 +63,7 @@ export function readSettings(store: ProgressStore): Settings {
 export function writeSettings(store: ProgressStore, changes: Partial<Settings>): Settings {
   if (changes.theme !== undefined) store.setSetting('theme', changes.theme);
   if (changes.fontSize !== undefined) store.setSetting('fontSize', changes.fontSize);
+  if (changes.editorKeys !== undefined) store.setSetting('editorKeys', changes.editorKeys);
+  if (changes.tabSize !== undefined) store.setSetting('tabSize', changes.tabSize);
   return readSettings(store);
 }

@@ -83,6 +83,14 @@ export function oneOf<T extends string>(value: unknown, what: string, allowed: r
   return value as T;
 }
 
+/** A number that is one of `allowed`. */
+export function oneOfNumbers(value: unknown, what: string, allowed: readonly number[]): number {
+  if (typeof value !== 'number' || !allowed.includes(value)) {
+    problem(`${what} must be one of ${allowed.join(', ')}, got ${describe(value)}`);
+  }
+  return value;
+}
+
 /** A plain object (JSON or structured clone) holding no keys but `known`. */
 export function record(value: unknown, what: string, known: readonly string[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

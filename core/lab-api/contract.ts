@@ -102,10 +102,19 @@ export interface SubmitAttemptOutput {
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 
+/** How keys behave in the policy editors: ordinary keys, or vim's modes and commands. */
+export type EditorKeysSetting = 'standard' | 'vim';
+
+/** The indentation widths the editors offer. */
+export const TAB_SIZES: readonly number[] = [2, 4];
+
 export interface Settings {
   readonly theme: ThemeSetting;
   /** Editor and body font size in CSS pixels, 12–24. */
   readonly fontSize: number;
+  readonly editorKeys: EditorKeysSetting;
+  /** Spaces per indentation level in the editors: one of {@link TAB_SIZES}. */
+  readonly tabSize: number;
 }
 
 export interface ActivityDayView {

@@ -123,6 +123,14 @@ describe('checkLabApiArgs', () => {
     expect(rejection('updateSettings', [{ fontSize: 11 }])).toContain('changes.fontSize');
     expect(rejection('updateSettings', [{ fontSize: 25 }])).toContain('from 12 to 24');
     expect(rejection('updateSettings', [{ fontSize: 14.5 }])).toContain('changes.fontSize');
+    expect(accepted('updateSettings', [{ editorKeys: 'vim', tabSize: 4 }])).toEqual([
+      { editorKeys: 'vim', tabSize: 4 },
+    ]);
+    expect(rejection('updateSettings', [{ editorKeys: 'emacs' }])).toContain(
+      'changes.editorKeys must be one of "standard", "vim", got "emacs"',
+    );
+    expect(rejection('updateSettings', [{ tabSize: 3 }])).toContain('changes.tabSize must be one of 2, 4');
+    expect(rejection('updateSettings', [{ tabSize: '2' }])).toContain('changes.tabSize');
     expect(rejection('updateSettings', [{ language: 'en' }])).toContain('unknown key "language"');
     expect(rejection('updateSettings', [null])).toContain('argument 1 (changes) must be an object');
     expect(rejection('updateSettings', [JSON.parse('{"__proto__": {"x": 1}}')])).toContain('unknown key');

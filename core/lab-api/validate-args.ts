@@ -3,7 +3,7 @@
  * Electron's main process and the HTTP host receive whatever a renderer (or anything else that
  * reaches them) sends, so both run these checks before a call reaches the backend.
  */
-import { LAB_API_LIMITS, LAB_API_METHODS } from './contract.ts';
+import { LAB_API_LIMITS, LAB_API_METHODS, TAB_SIZES } from './contract.ts';
 import type { LabApiArgs, LabApiMethod, LabApiResult, Settings, SubmitAttemptInput } from './contract.ts';
 import {
   ArgumentProblem,
@@ -11,6 +11,7 @@ import {
   identifier,
   integer,
   oneOf,
+  oneOfNumbers,
   problem,
   record,
   text,
@@ -40,7 +41,7 @@ function submitInput(value: unknown): SubmitAttemptInput {
 }
 
 function settingsChanges(value: unknown): Partial<Settings> {
-  const changes = record(value, 'argument 1 (changes)', ['theme', 'fontSize']);
+  const changes = record(value, 'argument 1 (changes)', ['theme', 'fontSize', 'editorKeys', 'tabSize']);
   // A key holding undefined (possible over structured clone) means "no change", like an absent key.
   return {
     ...(changes.theme === undefined
@@ -56,6 +57,12 @@ function settingsChanges(value: unknown): Partial<Settings> {
             LAB_API_LIMITS.maxFontSize,
           ),
         }),
+    ...(changes.editorKeys === undefined
+      ? {}
+      : { editorKeys: oneOf(changes.editorKeys, 'changes.editorKeys', ['standard', 'vim'] as const) }),
+    ...(changes.tabSize === undefined
+      ? {}
+      : { tabSize: oneOfNumbers(changes.tabSize, 'changes.tabSize', TAB_SIZES) }),
   };
 }
 

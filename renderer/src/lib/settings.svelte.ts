@@ -3,12 +3,13 @@
  * (`data-theme`, `--font-size`), saved back through the api on every change.
  */
 import { LAB_API_LIMITS } from '../../../core/lab-api/index.ts';
-import type { LabApi, Settings, ThemeSetting } from '../../../core/lab-api/index.ts';
+import { TAB_SIZES } from '../../../core/lab-api/index.ts';
+import type { EditorKeysSetting, LabApi, Settings, ThemeSetting } from '../../../core/lab-api/index.ts';
 import { errorMessage } from './api.ts';
 
 export type ResolvedTheme = 'light' | 'dark';
 
-const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 16 };
+const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 16, editorKeys: 'standard', tabSize: 2 };
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** A font size the host accepts: whole pixels within the contract's limits. */
@@ -27,6 +28,8 @@ export function resolveTheme(setting: ThemeSetting, systemPrefersDark: boolean):
 export class SettingsState {
   theme: ThemeSetting = $state(DEFAULT_SETTINGS.theme);
   fontSize: number = $state(DEFAULT_SETTINGS.fontSize);
+  editorKeys: EditorKeysSetting = $state(DEFAULT_SETTINGS.editorKeys);
+  tabSize: number = $state(DEFAULT_SETTINGS.tabSize);
   systemPrefersDark: boolean = $state(false);
   /** The last failure to load or save, for an alert. */
   error: string | null = $state(null);
@@ -70,7 +73,12 @@ export class SettingsState {
 
   /** Applies a change at once and saves it; a failed save restores what the host last confirmed. */
   async update(changes: Partial<Settings>): Promise<void> {
-    const previous: Settings = { theme: this.theme, fontSize: this.fontSize };
+    const previous: Settings = {
+      theme: this.theme,
+      fontSize: this.fontSize,
+      editorKeys: this.editorKeys,
+      tabSize: this.tabSize,
+    };
     const next: { -readonly [Key in keyof Settings]?: Settings[Key] } = { ...changes };
     if (next.fontSize !== undefined) next.fontSize = clampFontSize(next.fontSize);
     this.#assign({ ...previous, ...next });
@@ -89,6 +97,8 @@ export class SettingsState {
   #assign(settings: Settings): void {
     this.theme = settings.theme;
     this.fontSize = clampFontSize(settings.fontSize);
+    this.editorKeys = settings.editorKeys === 'vim' ? 'vim' : 'standard';
+    this.tabSize = TAB_SIZES.includes(settings.tabSize) ? settings.tabSize : DEFAULT_SETTINGS.tabSize;
     this.#apply();
   }
 

@@ -33,7 +33,9 @@ function fakeApi(saved: Settings) {
 describe('SettingsState', () => {
   it('applies the loaded theme and font size to the root element', async () => {
     const root = document.createElement('html');
-    const state = new SettingsState(fakeApi({ theme: 'dark', fontSize: 20 }));
+    const state = new SettingsState(
+      fakeApi({ theme: 'dark', fontSize: 20, editorKeys: 'standard', tabSize: 2 }),
+    );
     state.start(root, fakeWindow(false).view);
     await state.load();
     expect(root.dataset.theme).toBe('dark');
@@ -43,7 +45,9 @@ describe('SettingsState', () => {
   it('follows the system preference live when the theme is system', async () => {
     const root = document.createElement('html');
     const { view, media } = fakeWindow(false);
-    const state = new SettingsState(fakeApi({ theme: 'system', fontSize: 16 }));
+    const state = new SettingsState(
+      fakeApi({ theme: 'system', fontSize: 16, editorKeys: 'standard', tabSize: 2 }),
+    );
     state.start(root, view);
     await state.load();
     expect(root.dataset.theme).toBe('light');
@@ -53,7 +57,7 @@ describe('SettingsState', () => {
   });
 
   it('saves changes and clamps the font size', async () => {
-    const api = fakeApi({ theme: 'light', fontSize: 16 });
+    const api = fakeApi({ theme: 'light', fontSize: 16, editorKeys: 'standard', tabSize: 2 });
     const state = new SettingsState(api);
     state.start(document.createElement('html'), fakeWindow(false).view);
     await state.update({ fontSize: 99 });
@@ -62,7 +66,7 @@ describe('SettingsState', () => {
   });
 
   it('restores the previous settings when saving fails', async () => {
-    const api = fakeApi({ theme: 'light', fontSize: 16 });
+    const api = fakeApi({ theme: 'light', fontSize: 16, editorKeys: 'standard', tabSize: 2 });
     api.updateSettings.mockRejectedValueOnce(new LabApiClientError('internal', 'Disk full.'));
     const root = document.createElement('html');
     const state = new SettingsState(api);

@@ -46,6 +46,11 @@ export async function hasFocus(target: Locator): Promise<boolean> {
   return target.first().evaluate((element) => element.matches(':focus'));
 }
 
+/** Whether focus is inside a CodeMirror editor's content. */
+export async function inCodeEditor(page: Page): Promise<boolean> {
+  return (await page.locator('.cm-content:focus, .cm-content :focus').count()) > 0;
+}
+
 export interface TabOptions {
   /** Shift+Tab instead of Tab. */
   readonly backward?: boolean;
@@ -62,6 +67,9 @@ export async function tabTo(page: Page, target: Locator, options: TabOptions = {
   const path: string[] = [];
   for (let presses = 0; presses < limit; presses += 1) {
     if (await hasFocus(target)) return;
+    // Tab indents inside the code editor; Escape first lets the next Tab leave it, as a keyboard
+    // user is told to do.
+    if (await inCodeEditor(page)) await page.keyboard.press('Escape');
     await page.keyboard.press(key);
     const report = await focusReport(page);
     path.push(report.element);

@@ -56,7 +56,9 @@ const chrome = EditorView.theme({
     color: 'var(--color-accent-text)',
   },
   '.cm-completionDetail': { color: 'inherit', opacity: '0.8' },
-  '.cm-diagnostic': { padding: '0.2rem 0.5rem', fontFamily: 'var(--font-sans)' },
+  '.cm-diagnostic': { padding: '0.2rem 0.5rem', fontFamily: 'var(--font-sans)', whiteSpace: 'pre-wrap' },
+  // Lint messages are sentences: keep them a readable measure wide instead of one endless line.
+  '.cm-tooltip.cm-tooltip-lint': { maxWidth: 'min(36rem, 80vw)' },
   '.cm-diagnostic-error': { borderLeft: '4px solid var(--color-bad)' },
   '.cm-diagnostic-warning': { borderLeft: '4px solid var(--color-warn)' },
   '.cm-diagnostic-info': { borderLeft: '4px solid var(--color-info)' },

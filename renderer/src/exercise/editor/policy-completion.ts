@@ -60,67 +60,73 @@ export function clusterVocabulary(cluster: Cluster): ClusterVocabulary {
   };
 }
 
-/** Fields whose value is a map or a list: completing them leaves the cursor after the colon. */
-const KEYS_BY_PARENT: Readonly<Record<string, readonly [string, 'map' | 'scalar'][]>> = {
-  '': [
-    ['apiVersion', 'scalar'],
-    ['kind', 'scalar'],
-    ['metadata', 'map'],
-    ['spec', 'map'],
-  ],
-  metadata: [
-    ['name', 'scalar'],
-    ['namespace', 'scalar'],
-    ['labels', 'map'],
-    ['annotations', 'map'],
-  ],
-  spec: [
-    ['podSelector', 'map'],
-    ['policyTypes', 'map'],
-    ['ingress', 'map'],
-    ['egress', 'map'],
-  ],
-  podSelector: [
-    ['matchLabels', 'map'],
-    ['matchExpressions', 'map'],
-  ],
-  namespaceSelector: [
-    ['matchLabels', 'map'],
-    ['matchExpressions', 'map'],
-  ],
-  matchExpressions: [
-    ['key', 'scalar'],
-    ['operator', 'scalar'],
-    ['values', 'map'],
-  ],
-  ingress: [
-    ['from', 'map'],
-    ['ports', 'map'],
-  ],
-  egress: [
-    ['to', 'map'],
-    ['ports', 'map'],
-  ],
-  from: [
-    ['podSelector', 'map'],
-    ['namespaceSelector', 'map'],
-    ['ipBlock', 'map'],
-  ],
-  to: [
-    ['podSelector', 'map'],
-    ['namespaceSelector', 'map'],
-    ['ipBlock', 'map'],
-  ],
-  ipBlock: [
-    ['cidr', 'scalar'],
-    ['except', 'map'],
-  ],
-  ports: [
-    ['protocol', 'scalar'],
-    ['port', 'scalar'],
-    ['endPort', 'scalar'],
-  ],
-};
+/**
+ * Fields by parent key, and whether each holds a map/list (completing it leaves the cursor after the
+ * colon) or a scalar. A Map, so a parent key a learner types (`constructor:`) is never an inherited
+ * property.
+ */
+const KEYS_BY_PARENT: ReadonlyMap<string, readonly (readonly [string, 'map' | 'scalar'])[]> = new Map(
+  Object.entries({
+    '': [
+      ['apiVersion', 'scalar'],
+      ['kind', 'scalar'],
+      ['metadata', 'map'],
+      ['spec', 'map'],
+    ],
+    metadata: [
+      ['name', 'scalar'],
+      ['namespace', 'scalar'],
+      ['labels', 'map'],
+      ['annotations', 'map'],
+    ],
+    spec: [
+      ['podSelector', 'map'],
+      ['policyTypes', 'map'],
+      ['ingress', 'map'],
+      ['egress', 'map'],
+    ],
+    podSelector: [
+      ['matchLabels', 'map'],
+      ['matchExpressions', 'map'],
+    ],
+    namespaceSelector: [
+      ['matchLabels', 'map'],
+      ['matchExpressions', 'map'],
+    ],
+    matchExpressions: [
+      ['key', 'scalar'],
+      ['operator', 'scalar'],
+      ['values', 'map'],
+    ],
+    ingress: [
+      ['from', 'map'],
+      ['ports', 'map'],
+    ],
+    egress: [
+      ['to', 'map'],
+      ['ports', 'map'],
+    ],
+    from: [
+      ['podSelector', 'map'],
+      ['namespaceSelector', 'map'],
+      ['ipBlock', 'map'],
+    ],
+    to: [
+      ['podSelector', 'map'],
+      ['namespaceSelector', 'map'],
+      ['ipBlock', 'map'],
+    ],
+    ipBlock: [
+      ['cidr', 'scalar'],
+      ['except', 'map'],
+    ],
+    ports: [
+      ['protocol', 'scalar'],
+      ['port', 'scalar'],
+      ['endPort', 'scalar'],
+    ],
+  } satisfies Record<string, readonly (readonly [string, 'map' | 'scalar'])[]>),
+);
 
 const POLICY_TYPES = ['Ingress', 'Egress'];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
@@ -171,7 +177,7 @@ function keyOptions(path: readonly string[], vocabulary: ClusterVocabulary): Com
   if (parent === 'matchLabels') return labelKeys(path, vocabulary, true);
   if (parent === 'values') return labelValues(path.slice(0, -2), vocabulary);
   if (parent === 'labels' && path[path.length - 2] === 'metadata') return [];
-  const keys = KEYS_BY_PARENT[parent] ?? [];
+  const keys = KEYS_BY_PARENT.get(parent) ?? [];
   return keys.map(([label, shape]) => ({
     label,
     type: 'property' as const,
@@ -222,5 +228,9 @@ export function completionOptions(place: CompletionPlace, vocabulary: ClusterVoc
       ? keyOptions(place.path, vocabulary)
       : valueOptions(place.path, place.key, vocabulary);
   const prefix = place.prefix.toLowerCase();
-  return options.filter((option) => option.label.toLowerCase().startsWith(prefix));
+  // An option that is exactly what is already typed completes nothing; offering it would only make
+  // Enter accept it instead of starting a new line.
+  return options.filter(
+    (option) => option.label !== place.prefix && option.label.toLowerCase().startsWith(prefix),
+  );
 }

@@ -3,7 +3,8 @@
  * Whole-text replacements (reset, load an attempt, copy the solution) are ordinary transactions, so
  * Ctrl+Z brings the previous text back.
  */
-import { EditorSelection, EditorState, Prec } from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState, Prec } from '@codemirror/state';
+import type { Extension } from '@codemirror/state';
 import {
   EditorView,
   crosshairCursor,
@@ -16,8 +17,23 @@ import {
   lineNumbers,
   rectangularSelection,
 } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { bracketMatching, foldGutter, foldKeymap, indentOnInput, indentUnit } from '@codemirror/language';
+import {
+  defaultKeymap,
+  history,
+  historyKeymap,
+  indentWithTab,
+  simplifySelection,
+  temporarilySetTabFocusMode,
+} from '@codemirror/commands';
+import {
+  bracketMatching,
+  foldGutter,
+  foldKeymap,
+  indentOnInput,
+  indentService,
+  indentUnit,
+} from '@codemirror/language';
+import { vim } from '@replit/codemirror-vim';
 import {
   autocompletion,
   closeBrackets,
@@ -33,6 +49,45 @@ import { editorTheme } from './editor-theme.ts';
 import { policyLinter } from './policy-linter.ts';
 import { policyCompletionSource } from './completion-source.ts';
 import { positionToOffset } from './diagnostic-positions.ts';
+import { indentAfter } from './yaml-indent.ts';
+
+/** How keys behave in the editor: ordinary keys, or vim's modes and commands. */
+export type EditorKeys = 'standard' | 'vim';
+
+/** The learner's editor preferences, applied without rebuilding the editor. */
+export interface EditorPreferences {
+  readonly keys: EditorKeys;
+  /** Columns per indentation level: 2 or 4. */
+  readonly tabSize: number;
+}
+
+export const DEFAULT_EDITOR_PREFERENCES: EditorPreferences = { keys: 'standard', tabSize: 2 };
+
+/** New lines start where block YAML nests them, read from the nearest non-blank line above. */
+const yamlIndentation = indentService.of((context, position) => {
+  const doc = context.state.doc;
+  // For a new line (Enter), the text before the break is the line above; for an existing line
+  // (re-indenting), the lines above it in the document are.
+  const after = context.lineAt(position, 1);
+  if (after.from === position && position > doc.lineAt(position).from) {
+    const before = context.lineAt(position, -1).text;
+    if (before.trim() !== '') return indentAfter(before, context.unit);
+  }
+  for (let number = doc.lineAt(position).number - 1; number >= 1; number--) {
+    const above = doc.line(number).text;
+    if (above.trim() !== '') return indentAfter(above, context.unit);
+  }
+  return 0;
+});
+
+function keysExtension(keys: EditorKeys): Extension {
+  // vim() must come before the other keymaps so its modes see keys first.
+  return keys === 'vim' ? Prec.highest(vim()) : [];
+}
+
+function sizeExtension(tabSize: number): Extension {
+  return [indentUnit.of(' '.repeat(tabSize)), EditorState.tabSize.of(tabSize)];
+}
 
 export interface PolicyEditorOptions {
   readonly parent: HTMLElement;
@@ -43,6 +98,7 @@ export interface PolicyEditorOptions {
   readonly onChange: (text: string) => void;
   /** Ctrl/Cmd+Enter inside the editor. */
   readonly onSubmit: () => void;
+  readonly preferences?: EditorPreferences;
 }
 
 /** What the screen may do with the editor. */
@@ -53,6 +109,8 @@ export interface PolicyEditorHandle {
   /** Puts the cursor at a 1-based line:column, scrolls there and focuses the editor. */
   moveCursorTo(position: SourcePosition): void;
   focus(): void;
+  /** Switches keys (standard or vim) and the tab size in place, keeping text, history and cursor. */
+  configure(preferences: EditorPreferences): void;
   destroy(): void;
 }
 
@@ -69,9 +127,25 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHa
       },
     ]),
   );
+  const keys = new Compartment();
+  const size = new Compartment();
+  const preferences = options.preferences ?? DEFAULT_EDITOR_PREFERENCES;
+  // Escape then Tab leaves the editor (Tab indents otherwise), the accessible pattern CodeMirror
+  // documents; Escape first closes the completion list, which has its own binding.
+  const leaveKeys = keymap.of([
+    {
+      key: 'Escape',
+      run: (view) => {
+        temporarilySetTabFocusMode(view);
+        simplifySelection(view);
+        return true;
+      },
+    },
+  ]);
   const state = EditorState.create({
     doc: options.text,
     extensions: [
+      keys.of(keysExtension(preferences.keys)),
       submitKeys,
       lineNumbers(),
       highlightActiveLineGutter(),
@@ -82,11 +156,13 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHa
       dropCursor(),
       EditorState.allowMultipleSelections.of(true),
       indentOnInput(),
-      indentUnit.of('  '),
-      EditorState.tabSize.of(2),
+      size.of(sizeExtension(preferences.tabSize)),
+      Prec.high(yamlIndentation),
       bracketMatching(),
       closeBrackets(),
-      autocompletion({ activateOnTyping: true }),
+      // No option is selected when the list opens: Enter makes a new line until the learner moves
+      // into the list with the arrow keys.
+      autocompletion({ activateOnTyping: true, selectOnOpen: false }),
       rectangularSelection(),
       crosshairCursor(),
       highlightActiveLine(),
@@ -106,8 +182,9 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHa
         ...foldKeymap,
         ...completionKeymap,
         ...lintKeymap,
+        indentWithTab,
       ]),
-      // Tab is left to the browser so keyboard users can move on to Check; Ctrl+] and Ctrl+[ indent.
+      Prec.low(leaveKeys),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) options.onChange(update.state.doc.toString());
       }),
@@ -131,6 +208,11 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHa
       view.focus();
     },
     focus: () => view.focus(),
+    configure(next) {
+      view.dispatch({
+        effects: [keys.reconfigure(keysExtension(next.keys)), size.reconfigure(sizeExtension(next.tabSize))],
+      });
+    },
     destroy: () => view.destroy(),
   };
 }
