@@ -15,10 +15,7 @@ test.beforeEach(async ({ catalog, exercise }) => {
   await exercise.typeAnswer('');
 });
 
-test('Enter after a fully typed value starts a new line, indented where YAML nests', async ({
-  page,
-  exercise,
-}) => {
+test('Enter after a fully typed value starts a new line, indented where YAML nests', async ({ page }) => {
   await page.keyboard.type('apiVersion: networking.k8s.io/v1');
   await page.keyboard.press('Enter');
   await page.keyboard.type('kind: NetworkPolicy');
