@@ -6,6 +6,7 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../types.ts';
+import { explainYamlError } from './yaml-error-words.ts';
 
 /** Texts longer than this (in UTF-16 code units, about bytes for YAML) are refused unread. */
 export const MAX_TEXT_LENGTH = 2 * 1024 * 1024;
@@ -298,6 +299,8 @@ export function readYamlDocuments(text: string, source: string): ReadResult {
     return { documents, diagnostics };
   }
   const lines = new LineCounter();
+  let lineCache: string[] | undefined;
+  const textLines = (): string[] => (lineCache ??= text.split(/\r?\n/));
   const toPosition = (offset: number): SourcePosition => {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
@@ -335,6 +338,7 @@ export function readYamlDocuments(text: string, source: string): ReadResult {
       }
       if (document.errors.length > 0) {
         const tabLines = new Set<number>();
+        const saidLines = new Set<string>();
         for (const error of document.errors) {
           const position = toPosition(error.pos[0]);
           const tab = indentingTab(text, lines, position.line);
@@ -345,8 +349,21 @@ export function readYamlDocuments(text: string, source: string): ReadResult {
             }
             continue;
           }
+          const explained = explainYamlError(error.code, error.message, textLines(), position);
+          const key = explained === undefined ? '' : String(explained.position.line);
+          // One mistake often makes the parser complain twice about a line; the learner hears it once.
+          if (explained !== undefined && saidLines.has(key)) continue;
+          if (explained !== undefined) saidLines.add(key);
           diagnostics.push(
-            yamlDiagnostic('yaml.syntax', 'error', `YAML syntax error: ${error.message}`, position, source),
+            yamlDiagnostic(
+              'yaml.syntax',
+              'error',
+              explained === undefined
+                ? `YAML syntax error: ${error.message}`
+                : `YAML syntax error: ${explained.message} (the parser says: ${error.message})`,
+              explained?.position ?? position,
+              source,
+            ),
           );
         }
         continue;
