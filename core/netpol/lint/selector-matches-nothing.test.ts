@@ -23,6 +23,30 @@ describe(ID, () => {
     expect(findings[0]?.message).toContain('none of the 2 pods in namespace prod has labels app=dbb');
   });
 
+  it('suggests the label value one or two edits away, for pods and for namespaces', () => {
+    const own = lintFor(ID, world, [policy({ podSelector: selector({ app: 'dbb' }) })]);
+    expect(own[0]?.message).toContain('did you mean app: db?');
+    const peer = lintFor(ID, world, [
+      policy({ ingress: [rule([{ podSelector: selector({ app: 'wbe' }) }])] }),
+    ]);
+    expect(peer[0]?.message).toContain('did you mean app: web?');
+    const byName = lintFor(ID, world, [
+      policy({
+        ingress: [rule([{ namespaceSelector: selector({ 'kubernetes.io/metadata.name': 'prd' }) }])],
+      }),
+    ]);
+    expect(byName[0]?.message).toContain('did you mean kubernetes.io/metadata.name: prod?');
+    const key = lintFor(ID, world, [
+      policy({ ingress: [rule([{ namespaceSelector: selector({ teem: 'lab' }) }])] }),
+    ]);
+    expect(key[0]?.message).toContain('did you mean team: lab?');
+  });
+
+  it('guesses nothing when no label is close', () => {
+    const findings = lintFor(ID, world, [policy({ podSelector: selector({ app: 'payments' }) })]);
+    expect(findings[0]?.message).not.toContain('did you mean');
+  });
+
   it('stays quiet when the podSelector selects a pod', () => {
     expect(lintFor(ID, world, [policy({ podSelector: selector({ app: 'db' }) })])).toEqual([]);
   });

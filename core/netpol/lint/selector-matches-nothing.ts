@@ -7,17 +7,23 @@ import type { Diagnostic, NetworkPolicy, NetworkPolicyPeer } from '../types.ts';
 import type { LintContext, RuleSite } from './lint-context.ts';
 import { ruleSites } from './lint-context.ts';
 import { plural, policyFinding } from './lint-finding.ts';
+import { suggestLabel } from './label-suggestion.ts';
 import type { LintRule } from './lint-rule.ts';
 
 const ID = 'lint.selector-matches-nothing';
 
 function checkPodSelector(context: LintContext, policy: NetworkPolicy): Diagnostic[] {
   if (context.selectedPods(policy).length > 0) return [];
-  const podCount = context.podsIn(policy.namespace).length;
+  const pods = context.podsIn(policy.namespace);
+  const podCount = pods.length;
+  const guess = suggestLabel(
+    policy.podSelector,
+    pods.map((pod) => pod.labels),
+  );
   const why =
     podCount === 0
       ? `namespace ${policy.namespace} has no pods`
-      : `none of the ${plural(podCount, 'pod')} in namespace ${policy.namespace} has labels ${formatSelector(policy.podSelector)}`;
+      : `none of the ${plural(podCount, 'pod')} in namespace ${policy.namespace} has labels ${formatSelector(policy.podSelector)}${guess === undefined ? '' : `; ${guess}`}`;
   return [
     policyFinding(policy, {
       id: ID,
@@ -28,6 +34,10 @@ function checkPodSelector(context: LintContext, policy: NetworkPolicy): Diagnost
   ];
 }
 
+function withGuess(guess: string | undefined): string {
+  return guess === undefined ? '' : `; ${guess}`;
+}
+
 function peerReason(
   context: LintContext,
   policy: NetworkPolicy,
@@ -36,16 +46,29 @@ function peerReason(
   if (peer.ipBlock !== undefined) return undefined;
   if (peer.namespaceSelector !== undefined) {
     const shown = formatSelector(peer.namespaceSelector);
-    if (context.matchingNamespaces(peer.namespaceSelector).length === 0) {
-      return `namespaceSelector ${shown} matches no namespace, so this peer matches nothing`;
+    const namespaces = context.matchingNamespaces(peer.namespaceSelector);
+    if (namespaces.length === 0) {
+      const guess = suggestLabel(
+        peer.namespaceSelector,
+        context.cluster.namespaces.map((namespace) => namespace.labels),
+      );
+      return `namespaceSelector ${shown} matches no namespace, so this peer matches nothing${withGuess(guess)}`;
     }
     if (peer.podSelector === undefined || context.peerPods(policy, peer).length > 0) return undefined;
-    return `no pod labelled ${formatSelector(peer.podSelector)} lives in the namespaces matching ${shown}, so this peer matches nothing`;
+    const guess = suggestLabel(
+      peer.podSelector,
+      namespaces.flatMap((namespace) => context.podsIn(namespace.name).map((pod) => pod.labels)),
+    );
+    return `no pod labelled ${formatSelector(peer.podSelector)} lives in the namespaces matching ${shown}, so this peer matches nothing${withGuess(guess)}`;
   }
   if (peer.podSelector === undefined || context.peerPods(policy, peer).length > 0) return undefined;
+  const guess = suggestLabel(
+    peer.podSelector,
+    context.podsIn(policy.namespace).map((pod) => pod.labels),
+  );
   return (
     `podSelector ${formatSelector(peer.podSelector)} matches no pod in namespace ${policy.namespace} ` +
-    `(a podSelector alone only looks in the policy's own namespace)`
+    `(a podSelector alone only looks in the policy's own namespace)${withGuess(guess)}`
   );
 }
 

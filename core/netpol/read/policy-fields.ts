@@ -4,6 +4,7 @@
  */
 import type { ObjectReporter } from './object-reporter.ts';
 import type { YamlMap } from './yaml-source.ts';
+import { editDistance } from '../edit-distance.ts';
 
 /** Where in a NetworkPolicy a mapping sits, which decides its allowed fields. */
 export type Context =
@@ -87,21 +88,6 @@ const MISPLACED: Partial<Record<Context, Readonly<Record<string, string>>>> = {
     ports: 'ports belong to the rule, next to "from"/"to", not inside a peer',
   },
 };
-
-function editDistance(left: string, right: string): number {
-  const previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let row = 1; row <= left.length; row++) {
-    let diagonal = previous[0] as number;
-    previous[0] = row;
-    for (let column = 1; column <= right.length; column++) {
-      const above = previous[column] as number;
-      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
-      previous[column] = Math.min(above + 1, (previous[column - 1] as number) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return previous[right.length] as number;
-}
 
 function unknownFieldHint(context: Context, key: string): string {
   const misplaced = MISPLACED[context]?.[key];
