@@ -146,6 +146,27 @@ describe('createLabBackend', () => {
     expect(listed?.progress).toMatchObject({ completed: true, bestScore: 100, attemptCount: 2 });
   });
 
+  it('grades an unchanged answer again without adding an attempt', async () => {
+    const { api } = await open();
+    const first = await api.submitAttempt({ exerciseId: WRITE_ID, answer: SOLUTION, durationMs: 1000 });
+    expect(first.repeated).toBe(false);
+    clock += 60_000;
+    const again = await api.submitAttempt({ exerciseId: WRITE_ID, answer: SOLUTION, durationMs: 500 });
+    expect(again.repeated).toBe(true);
+    expect(again.grade.passed).toBe(true);
+    expect(again.attempt.id).toBe(first.attempt.id);
+    expect(again.progress.attemptCount).toBe(1);
+    expect(await api.listAttempts(WRITE_ID, 10)).toHaveLength(1);
+
+    const changed = await api.submitAttempt({
+      exerciseId: WRITE_ID,
+      answer: `${SOLUTION}\n`,
+      durationMs: 500,
+    });
+    expect(changed.repeated).toBe(false);
+    expect(changed.progress.attemptCount).toBe(2);
+  });
+
   it('grades predictions written as a check id → allow|deny mapping', async () => {
     const { api } = await open();
     const view = await api.getExercise(PREDICT_ID);

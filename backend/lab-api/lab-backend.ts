@@ -146,6 +146,15 @@ function createLearnerApi(
     async submitAttempt(input) {
       const exercise = catalogOf().get(input.exerciseId);
       const grade = gradeAnswer(exercise, input.answer);
+      const latest = store.listAttempts(exercise.id, { limit: 1 })[0];
+      if (
+        latest !== undefined &&
+        latest.yaml === input.answer &&
+        latest.exerciseVersion === exercise.contentHash
+      ) {
+        // Pressing Check again on the same text is not a new try; the history and streaks stay honest.
+        return { grade, attempt: toAttemptView(latest), progress: progressOf(exercise.id), repeated: true };
+      }
       const attempt = store.addAttempt({
         exerciseId: exercise.id,
         exerciseVersion: exercise.contentHash,
@@ -155,7 +164,7 @@ function createLearnerApi(
         passed: grade.passed,
         durationMs: input.durationMs,
       });
-      return { grade, attempt: toAttemptView(attempt), progress: progressOf(exercise.id) };
+      return { grade, attempt: toAttemptView(attempt), progress: progressOf(exercise.id), repeated: false };
     },
 
     async listAttempts(exerciseId, limit) {

@@ -96,7 +96,13 @@ export interface SubmitAttemptInput {
 
 export interface SubmitAttemptOutput {
   readonly grade: GradeResult;
+  /** The stored attempt: a new one, or the latest when `repeated`. */
   readonly attempt: AttemptView;
+  /**
+   * True when the answer is exactly the latest attempt's (same text, same exercise version): it is
+   * graded again but not stored as another attempt.
+   */
+  readonly repeated: boolean;
   readonly progress: ExerciseProgressView;
 }
 

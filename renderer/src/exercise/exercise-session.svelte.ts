@@ -35,6 +35,8 @@ export class ExerciseSession {
   /** Set when the last check was the first pass of this exercise. */
   firstPass = $state(false);
   attempts: readonly AttemptView[] = $state.raw([]);
+  /** The last Check graded the same text as the latest attempt, so no attempt was added. */
+  repeatedCheck = $state(false);
   selectedAttempt: AttemptView | null = $state.raw(null);
   solution: string | null = $state(null);
   revealingHint = $state(false);
@@ -104,6 +106,7 @@ export class ExerciseSession {
       });
       this.#since = this.#now();
       this.grade = output.grade;
+      this.repeatedCheck = output.repeated;
       this.progress = output.progress;
       this.firstPass = output.grade.passed && !wasCompleted;
       this.attempts = [

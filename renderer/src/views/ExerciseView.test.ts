@@ -76,6 +76,7 @@ function submitOutput(grade: GradeResult): SubmitAttemptOutput {
       createdAt: Date.UTC(2025, 0, 1, 12),
     },
     progress: freshProgress(grade.exerciseId, { attemptCount: 1, bestScore: grade.score }),
+    repeated: false,
   };
 }
 
