@@ -60,6 +60,14 @@ describe('netpol-lab probe', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^FROM\s+TO\s+PORT\s+VERDICT\s+WHY$/);
     expect(stdout).toMatch(/prod\/web\s+prod\/db\s+3306\/TCP\s+deny/);
+    // WHY gives the reason, never the verdict again.
+    expect(stdout).not.toMatch(/ALLOWED:|DENIED:/);
+    expect(stdout).toMatch(
+      /prod\/web\s+prod\/db\s+3306\/TCP\s+deny\s+ingress: isolated by prod\/db-from-api, no rule matches/,
+    );
+    expect(stdout).toMatch(
+      /prod\/api\s+prod\/db\s+3306\/TCP\s+allow\s+.*ingress: allowed by prod\/db-from-api rule 0/,
+    );
   });
 
   it('exits 2 with line:col diagnostics on invalid manifests', async () => {

@@ -6,7 +6,7 @@ import { formatTable, paint } from '../format.ts';
 import { loadManifests, readTextFile } from '../load-manifests.ts';
 import { compileModel } from '../../core/netpol/compile.ts';
 import { evaluateConnection } from '../../core/netpol/evaluate.ts';
-import { describeEndpoint, explainVerdict } from '../../core/netpol/explain.ts';
+import { describeEndpoint, explainVerdict, summarizeVerdict } from '../../core/netpol/explain.ts';
 import { resolveEndpoint } from '../../core/netpol/endpoints.ts';
 import type { Cluster, Connection, Protocol, Verdict } from '../../core/netpol/index.ts';
 import { PROTOCOLS } from '../../core/netpol/index.ts';
@@ -28,6 +28,8 @@ export interface ProbeResult {
   readonly verdict: 'allow' | 'deny';
   readonly selfConnection: boolean;
   readonly explanation: readonly string[];
+  /** The reason in one line: which rule allowed each side, or which side refused. */
+  readonly why: string;
   readonly egress: Verdict['egress'];
   readonly ingress: Verdict['ingress'];
 }
@@ -161,6 +163,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       verdict: verdict.allowed ? 'allow' : 'deny',
       selfConnection: verdict.selfConnection,
       explanation: explainVerdict(verdict, connection),
+      why: summarizeVerdict(verdict),
       egress: verdict.egress,
       ingress: verdict.ingress,
     };
@@ -176,7 +179,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       result.to,
       `${result.port}/${result.protocol}`,
       result.verdict === 'allow' ? paint(io, 'green', 'allow') : paint(io, 'red', 'deny'),
-      result.explanation[0] ?? '',
+      result.why,
     ]),
   ];
   io.stdout(`${formatTable(rows, io.isTty ? io.columns : Infinity)}\n`);

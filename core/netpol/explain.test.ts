@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { compileModel } from './compile.ts';
 import { evaluateConnection } from './evaluate.ts';
-import { describeEndpoint, explainVerdict } from './explain.ts';
+import { describeEndpoint, explainVerdict, summarizeVerdict } from './explain.ts';
 import type { Cluster, Connection, Endpoint, NetworkPolicy, Pod } from './types.ts';
 
 const web: Pod = { namespace: 'prod', name: 'web', labels: { role: 'web' }, ips: ['10.0.0.1'], ports: [] };
@@ -152,5 +152,26 @@ describe('explainVerdict', () => {
     expect(lines[1]).toBe(
       'A pod talking to itself is always allowed: NetworkPolicies do not decide this traffic.',
     );
+  });
+});
+
+describe('summarizeVerdict', () => {
+  const connection = (from: Pod, to: Pod, port: number): Connection => ({
+    from: { kind: 'pod', pod: from },
+    to: { kind: 'pod', pod: to },
+    port,
+    protocol: 'TCP',
+  });
+  const verdict = (policies: NetworkPolicy[], probe: Connection) =>
+    evaluateConnection(compileModel(cluster, policies), probe);
+
+  it('names the allowing rule of each side, or the side that refuses and who isolates it', () => {
+    expect(summarizeVerdict(verdict([allowSql], connection(web, db, 5432)))).toBe(
+      'egress: no policy isolates it; ingress: allowed by prod/allow-sql rule 1',
+    );
+    expect(summarizeVerdict(verdict([allowSql, denyEgress], connection(web, db, 80)))).toBe(
+      'egress: isolated by prod/deny-egress, no rule matches; ingress: isolated by prod/allow-sql, no rule matches',
+    );
+    expect(summarizeVerdict(verdict([allowSql], connection(db, db, 80)))).toContain('itself');
   });
 });

@@ -111,3 +111,32 @@ export function explainVerdict(verdict: Verdict, connection: Connection): string
   lines.push(...sideLines(verdict.ingress, connection.to));
   return lines;
 }
+
+function sideSummary(side: SideVerdict): string {
+  const direction = side.direction.toLowerCase();
+  switch (side.reason) {
+    case 'not-a-pod':
+      return `${direction}: not a pod, no policy applies`;
+    case 'not-isolated':
+      return `${direction}: no policy isolates it`;
+    case 'allowed':
+      return side.allowedBy === undefined
+        ? `${direction}: allowed`
+        : `${direction}: allowed by ${policyName(side.allowedBy.policy)} rule ${side.allowedBy.ruleIndex}`;
+    case 'no-rule-matched':
+      return `${direction}: isolated by ${side.policies.map((outcome) => policyName(outcome.policy)).join(', ')}, no rule matches`;
+  }
+}
+
+/**
+ * The reason for a verdict in one line, for tables: which rule allowed each side, or which side
+ * refused and who isolates it. {@link explainVerdict} gives the whole story.
+ */
+export function summarizeVerdict(verdict: Verdict): string {
+  if (verdict.selfConnection) return 'a pod to itself: policies do not decide this';
+  if (verdict.allowed) return `${sideSummary(verdict.egress)}; ${sideSummary(verdict.ingress)}`;
+  return [verdict.egress, verdict.ingress]
+    .filter((side) => !side.allowed)
+    .map(sideSummary)
+    .join('; ');
+}

@@ -25,7 +25,7 @@ export type { IpFamily, ParsedCidr } from './ip.ts';
 export { compileModel } from './compile.ts';
 export type { CompiledModel } from './compile.ts';
 export { evaluateConnection } from './evaluate.ts';
-export { explainVerdict, describeEndpoint } from './explain.ts';
+export { explainVerdict, describeEndpoint, summarizeVerdict } from './explain.ts';
 export { computeMatrix, isAllowed } from './matrix.ts';
 export type { Matrix } from './matrix.ts';
 export { referenceAllowed } from './reference-evaluator.ts';
