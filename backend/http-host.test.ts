@@ -108,7 +108,7 @@ describe('startHttpHost', () => {
       value: { appVersion: '0.0.1', host: 'browser', databaseRecovered: null },
     });
     const catalog = (await (await callApi('getCatalog', [])).json()) as { value: { exercises: unknown[] } };
-    expect(catalog.value.exercises).toHaveLength(46);
+    expect(catalog.value.exercises).toHaveLength(74);
   });
 
   it('passes argument errors and not-found through the envelope', async () => {

@@ -63,8 +63,8 @@ describe('createLabBackend', () => {
   it('lists the whole catalogue in track order', async () => {
     const { api } = await open();
     const catalog = await api.getCatalog();
-    expect(catalog.exercises).toHaveLength(46);
-    expect(catalog.tracks).toHaveLength(10);
+    expect(catalog.exercises).toHaveLength(74);
+    expect(catalog.tracks).toHaveLength(14);
     expect(catalog.problems).toEqual([]);
     expect(catalog.continueExerciseId).toBeNull();
     const orders = catalog.tracks.map((track) => track.order);
@@ -285,7 +285,7 @@ describe('createLabBackend', () => {
       totalAttempts: 1,
       exercisesAttempted: 1,
       exercisesCompleted: 1,
-      exerciseCount: 46,
+      exerciseCount: 74,
       currentStreak: 1,
       currentPassStreak: 1,
     });
@@ -294,7 +294,7 @@ describe('createLabBackend', () => {
     const foundations = overview.tracks.find((track) => track.id === 'foundations');
     expect(foundations?.completed).toBe(1);
     expect(foundations?.averageBestScore).toBe(Math.round(100 / (foundations?.total ?? 1)));
-    expect(overview.tracks.reduce((sum, track) => sum + track.total, 0)).toBe(46);
+    expect(overview.tracks.reduce((sum, track) => sum + track.total, 0)).toBe(74);
   });
 
   it('exports JSON and CSV, and resets progress but keeps settings', async () => {
@@ -343,6 +343,6 @@ describe('createLabBackend', () => {
     expect(recovered?.movedTo).toContain('progress.sqlite.corrupt-');
     expect(recovered?.reason).toContain('not a SQLite database');
     expect(readFileSync(recovered?.movedTo ?? '', 'utf8')).toContain('not a database');
-    expect((await api.getCatalog()).exercises).toHaveLength(46);
+    expect((await api.getCatalog()).exercises).toHaveLength(74);
   });
 });
