@@ -54,10 +54,13 @@ function layoutProblem(id: string, message: string, source: string): Diagnostic 
   return { id: `library.${id}`, severity: 'error', message, source };
 }
 
+/** Folders under the root that are not tracks: lessons live in `lessons/` (see lesson-library.ts). */
+const NOT_TRACKS = new Set(['node_modules', 'lessons']);
+
 async function subfolders(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !NOT_TRACKS.has(entry.name))
     .map((entry) => entry.name)
     .sort();
 }

@@ -146,6 +146,39 @@ describe('createLabBackend', () => {
     expect(listed?.progress).toMatchObject({ completed: true, bestScore: 100, attemptCount: 2 });
   });
 
+  it('lists the lessons by order, and a right answer completes a lesson once', async () => {
+    const { api } = await open();
+    const lessons = await api.getLessons();
+    expect(lessons.length).toBeGreaterThanOrEqual(7);
+    expect(lessons.map((lesson) => lesson.order)).toEqual(
+      [...lessons.map((lesson) => lesson.order)].sort((a, b) => a - b),
+    );
+    expect(lessons.every((lesson) => lesson.completedAt === null)).toBe(true);
+    const first = await api.getLesson(lessons[0]?.id ?? '');
+    const right = first.check.options.findIndex((option) => option.correct);
+    const wrong = first.check.options.findIndex((option) => !option.correct);
+
+    const missed = await api.answerLesson(first.id, wrong);
+    expect(missed).toMatchObject({ correct: false, completedAt: null });
+    expect(missed.explain.length).toBeGreaterThan(0);
+    const done = await api.answerLesson(first.id, right);
+    expect(done).toMatchObject({ correct: true, completedAt: clock });
+    clock += 1000;
+    expect((await api.answerLesson(first.id, right)).completedAt).toBe(START);
+    expect((await api.getLessons())[0]?.completedAt).toBe(START);
+
+    expect((await failureOf(api.getLesson('no-such-lesson'))).error.code).toBe('not-found');
+    expect((await failureOf(api.answerLesson(first.id, 9))).error.code).toBe('invalid-argument');
+  });
+
+  it('treats a damaged record of completed lessons as nothing completed', async () => {
+    const { store } = openProgressStore(databaseFile);
+    store.setSetting('lessonsCompleted', ['not', 'a', 'map']);
+    store.close();
+    const { api } = await open();
+    expect((await api.getLessons()).every((lesson) => lesson.completedAt === null)).toBe(true);
+  });
+
   it('grades an unchanged answer again without adding an attempt', async () => {
     const { api } = await open();
     const first = await api.submitAttempt({ exerciseId: WRITE_ID, answer: SOLUTION, durationMs: 1000 });

@@ -26,7 +26,10 @@ import type { CatalogIndex } from './catalog-index.ts';
 import { createExamApi } from './exam-api.ts';
 import { LabApiFailure } from './failure.ts';
 import { gradeAnswer, storedChecks } from './grade-answer.ts';
+import { createLessonApi } from './lesson-api.ts';
 import { createLibraryApi } from './library-api.ts';
+import { loadLessonLibrary } from '../lesson-library.ts';
+import type { Lesson } from '../../core/lesson/index.ts';
 import { buildOverview } from './overview.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { loadUserLibrary } from '../user-library.ts';
@@ -92,11 +95,14 @@ function createLearnerApi(
   store: ProgressStore,
   startup: StartupInfo,
   now: () => number,
+  lessons: readonly Lesson[],
 ): Omit<LabApi, ExamMethod | LibraryMethod> {
   const progressOf = (exerciseId: string): ExerciseProgressView =>
     toProgressView(store.getExerciseProgress(exerciseId));
 
   return {
+    ...createLessonApi(lessons, store, now),
+
     async getStartupInfo() {
       return startup;
     },
@@ -236,6 +242,7 @@ function createLearnerApi(
 export async function createLabBackend(options: LabBackendOptions): Promise<LabBackend> {
   const now = options.now ?? Date.now;
   const bundled = await loadExerciseLibrary(options.exercisesRoot);
+  const { lessons } = await loadLessonLibrary(options.exercisesRoot);
   const userRoot =
     options.userExercisesRoot ?? path.join(path.dirname(path.resolve(options.databaseFile)), 'exercises');
   let catalog = indexCatalog(mergeLibraries(bundled, await loadUserLibrary(userRoot)));
@@ -248,7 +255,7 @@ export async function createLabBackend(options: LabBackendOptions): Promise<LabB
       recovered === undefined ? null : { movedTo: recovered.movedTo, reason: recovered.reason },
   };
   const api: LabApi = {
-    ...createLearnerApi(catalogOf, store, startup, now),
+    ...createLearnerApi(catalogOf, store, startup, now, lessons),
     ...createExamApi({
       exercises: () => catalogOf().exercises,
       findExercise: (id) => catalogOf().exercises.find((exercise) => exercise.id === id),

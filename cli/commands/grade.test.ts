@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +105,17 @@ describe('netpol-lab validate-exercises', () => {
     const { code, stdout } = await run(validateExercises);
     expect(stdout).toMatch(/\d+ exercises in \d+ tracks: \d+ ok, 0 failing/);
     expect(code).toBe(0);
+  });
+
+  it('proves the lessons too, and fails on a broken one with its position', async () => {
+    expect((await run(validateExercises)).stdout).toMatch(/\n7 lessons: all read cleanly\n/);
+    const root = path.join(scratch, 'lessons-only');
+    mkdirSync(path.join(root, 'lessons'), { recursive: true });
+    writeFileSync(path.join(root, 'lessons', 'bad.yaml'), 'id: Bad Id\ntitle: x\n');
+    const { code, stdout } = await run(validateExercises, root);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/lessons\/bad\.yaml:1:5: error: .*id/);
+    expect(stdout).toMatch(/0 lessons: \d+ problems/);
   });
 
   it('exits 2 when the folder cannot be read', async () => {

@@ -4,6 +4,7 @@ import type { CliCommand, CliIo } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { formatDiagnostic, paint } from '../format.ts';
 import { loadExerciseLibrary, validateLibrary } from '../../backend/exercise-library.ts';
+import { loadLessonLibrary } from '../../backend/lesson-library.ts';
 import { DEFAULT_EXERCISE_ROOT } from './exercise-root.ts';
 
 const help = `Usage: netpol-lab validate-exercises [DIR] [-o text|json]
@@ -34,9 +35,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 2;
   }
   const report = validateLibrary(library);
+  const lessons = await loadLessonLibrary(root);
+  const lessonsOk = !lessons.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  const ok = report.ok && lessonsOk;
   if (values.output === 'json') {
-    io.stdout(`${JSON.stringify({ root: library.root, ...report }, null, 2)}\n`);
-    return report.ok ? 0 : 1;
+    const lessonReport = { count: lessons.lessons.length, ok: lessonsOk, problems: lessons.diagnostics };
+    io.stdout(`${JSON.stringify({ root: library.root, ...report, ok, lessons: lessonReport }, null, 2)}\n`);
+    return ok ? 0 : 1;
   }
   for (const problem of report.problems) io.stdout(`${formatDiagnostic(io, problem)}\n`);
   for (const exercise of report.exercises) {
@@ -49,7 +54,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   io.stdout(
     `\n${total} exercise${total === 1 ? '' : 's'} in ${library.tracks.length} track${library.tracks.length === 1 ? '' : 's'}: ${total - failing} ok, ${failing} failing${report.problems.length > 0 ? `, ${report.problems.length} library problem${report.problems.length === 1 ? '' : 's'}` : ''}\n`,
   );
-  return report.ok ? 0 : 1;
+  for (const problem of lessons.diagnostics) io.stdout(`${formatDiagnostic(io, problem)}\n`);
+  const lessonCount = lessons.lessons.length;
+  io.stdout(
+    `${lessonCount} lesson${lessonCount === 1 ? '' : 's'}: ${lessonsOk ? 'all read cleanly' : `${lessons.diagnostics.length} problem${lessons.diagnostics.length === 1 ? '' : 's'}`}\n`,
+  );
+  return ok ? 0 : 1;
 }
 
 /** `netpol-lab validate-exercises`: the CI proof of the exercise library. */

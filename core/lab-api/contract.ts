@@ -6,6 +6,7 @@
 import type { ExamExerciseView, ExamKindId, ExamPublicView } from '../exam/index.ts';
 import type { Exercise, Track } from '../exercise/types.ts';
 import type { GradeResult } from '../grading/types.ts';
+import type { Lesson } from '../lesson/index.ts';
 
 /** A failure the host reports instead of throwing across the boundary. */
 export interface LabApiError {
@@ -264,6 +265,30 @@ export interface PackPreview {
   readonly clashingIds: readonly string[];
 }
 
+/** A lesson as the "Start here" list shows it. */
+export interface LessonSummaryView {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly order: number;
+  readonly minutes: number;
+  /** When the learner answered its question right, in epoch milliseconds; null before. */
+  readonly completedAt: number | null;
+}
+
+/** A whole lesson, with the learner's progress on it. */
+export interface LessonView extends Lesson {
+  readonly completedAt: number | null;
+}
+
+/** What answering a lesson's question gave. */
+export interface LessonAnswerView {
+  readonly correct: boolean;
+  /** Why the chosen option is right or wrong. */
+  readonly explain: string;
+  readonly completedAt: number | null;
+}
+
 /**
  * What the UI may ask of its host. Each method takes positional JSON arguments and answers a
  * {@link LabApiResult} on the wire; the renderer's client unwraps it.
@@ -285,6 +310,11 @@ export interface LabApi {
     exerciseId: string,
   ): Promise<{ readonly solution: string; readonly progress: ExerciseProgressView }>;
   getProgressOverview(): Promise<ProgressOverview>;
+  /** The lessons of "Start here", by order. */
+  getLessons(): Promise<readonly LessonSummaryView[]>;
+  getLesson(lessonId: string): Promise<LessonView>;
+  /** Grades the chosen option of the lesson's question; a right answer completes the lesson. */
+  answerLesson(lessonId: string, optionIndex: number): Promise<LessonAnswerView>;
   getSettings(): Promise<Settings>;
   updateSettings(changes: Partial<Settings>): Promise<Settings>;
   exportProgress(format: 'json' | 'csv'): Promise<ExportedFile>;
@@ -343,6 +373,9 @@ export const LAB_API_METHODS = [
   'revealHints',
   'revealSolution',
   'getProgressOverview',
+  'getLessons',
+  'getLesson',
+  'answerLesson',
   'getSettings',
   'updateSettings',
   'exportProgress',
@@ -394,6 +427,8 @@ export const LAB_API_LIMITS = {
   maxFontSize: 24,
   maxPackBytes: 5_000_000,
   maxExerciseIds: 200,
+  /** Options a lesson's question may have. */
+  maxLessonOptions: 10,
 } as const;
 
 /**

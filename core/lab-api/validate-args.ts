@@ -89,6 +89,15 @@ const learnerCheckers: ArgsCheckers<LearnerMethod> = {
   },
   revealSolution: { count: 1, check: ([id]) => [exerciseId(id)] },
   getProgressOverview: { count: 0, check: () => [] },
+  getLessons: { count: 0, check: () => [] },
+  getLesson: { count: 1, check: ([id]) => [identifier(id, 'argument 1 (lessonId)')] },
+  answerLesson: {
+    count: 2,
+    check: ([id, option]) => [
+      identifier(id, 'argument 1 (lessonId)'),
+      integer(option, 'argument 2 (optionIndex)', 0, LAB_API_LIMITS.maxLessonOptions - 1),
+    ],
+  },
   getSettings: { count: 0, check: () => [] },
   updateSettings: { count: 1, check: ([changes]) => [settingsChanges(changes)] },
   exportProgress: {
