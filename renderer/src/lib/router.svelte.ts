@@ -1,5 +1,5 @@
 /**
- * A hash router: `#/` catalog, `#/exercise/<id>`, `#/progress`, `#/exam`, `#/exam/<id>`,
+ * A hash router: `#/` catalog, `#/exercise/<id>`, `#/lesson/<id>`, `#/progress`, `#/exam`, `#/exam/<id>`,
  * `#/exam/<id>/result`, `#/authoring`, `#/authoring/new`, `#/authoring/<id>`, `#/packs/import`. Hash routes work from `file://` in Electron and from the HTTP host without
  * any server-side fallback.
  */
@@ -7,6 +7,7 @@
 export type Route =
   | { readonly name: 'catalog' }
   | { readonly name: 'exercise'; readonly exerciseId: string }
+  | { readonly name: 'lesson'; readonly lessonId: string }
   | { readonly name: 'progress' }
   | { readonly name: 'exam-home' }
   | { readonly name: 'exam-session'; readonly examId: string }
@@ -45,6 +46,14 @@ export function parseHash(hash: string): Route {
       return { name: 'not-found', path };
     }
   }
+  const lesson = /^\/lesson\/([^/]+)\/?$/.exec(path);
+  if (lesson?.[1]) {
+    try {
+      return { name: 'lesson', lessonId: decodeURIComponent(lesson[1]) };
+    } catch {
+      return { name: 'not-found', path };
+    }
+  }
   const exercise = /^\/exercise\/([^/]+)\/?$/.exec(path);
   if (exercise?.[1]) {
     try {
@@ -65,6 +74,8 @@ export function routeHref(route: Route): string {
       return '#/progress';
     case 'exercise':
       return `#/exercise/${encodeURIComponent(route.exerciseId)}`;
+    case 'lesson':
+      return `#/lesson/${encodeURIComponent(route.lessonId)}`;
     case 'exam-home':
       return '#/exam';
     case 'exam-session':
@@ -89,6 +100,11 @@ export function exerciseHref(exerciseId: string): string {
   return routeHref({ name: 'exercise', exerciseId });
 }
 
+/** `href` of a lesson. */
+export function lessonHref(lessonId: string): string {
+  return routeHref({ name: 'lesson', lessonId });
+}
+
 /** Sets `document.title` to "<page> — NetPol Lab". */
 export function setPageTitle(page: string): void {
   document.title = page ? `${page} — ${APP_NAME}` : APP_NAME;
@@ -103,6 +119,8 @@ export function defaultPageTitle(route: Route): string {
       return 'Progress';
     case 'exercise':
       return 'Exercise';
+    case 'lesson':
+      return 'Lesson';
     case 'exam-home':
       return 'Exams';
     case 'exam-session':
