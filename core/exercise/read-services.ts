@@ -21,9 +21,9 @@ function readServicePort(reader: FieldReader, value: YamlValue, path: string): S
   if (map === undefined) return undefined;
   reader.checkKeys(map, path, SERVICE_PORT_KEYS);
   const name = reader.text(map, 'name', path, false, {
-    pattern: PORT_NAME,
-    patternHint: 'a port name is an IANA service name (lowercase letters, digits, single "-", a letter)',
-    maxLength: 15,
+    pattern: DNS_LABEL,
+    patternHint: 'a Service port name is a DNS label (lowercase letters, digits, "-")',
+    maxLength: 63,
   });
   const port = reader.integer(map, 'port', path, true, { minimum: 1, maximum: 65535 });
   const protocol = reader.choice(map, 'protocol', path, false, PROTOCOLS) ?? 'TCP';

@@ -2,10 +2,10 @@
  * The kubectl command line: global flags before or after the command, the command (and
  * subcommand) lookup, flag parsing, `-h`/`--help`, and a guard so that no input ever throws.
  */
-import { failed, done } from './cli/command.ts';
-import type { Command, CommandContext } from './cli/command.ts';
-import { parseArgs, stringFlag } from './cli/flags.ts';
-import { commandHelp, optionsHelp, rootHelp } from './cli/help.ts';
+import { failed, done } from './command-line/command.ts';
+import type { Command, CommandContext } from './command-line/command.ts';
+import { parseArgs, stringFlag } from './command-line/flags.ts';
+import { commandHelp, optionsHelp, rootHelp } from './command-line/help.ts';
 import { CONTEXT_NAME } from './objects/cluster-facts.ts';
 import { COMMANDS } from './commands/registry.ts';
 import type { ClusterState, KubectlIo, KubectlResult } from './types.ts';

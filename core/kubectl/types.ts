@@ -165,6 +165,8 @@ export interface EditSession {
   readonly original: string;
   /** The `-o` output wanted after a successful edit (`name`), if any. */
   readonly output?: string;
+  /** True when the editor was reopened because the last save was invalid. */
+  readonly reopened?: boolean;
 }
 
 /** `kubectl edit` asks the UI to open an editor on `text`, then call `finishEdit` with the result. */

@@ -8,12 +8,12 @@ import type { Json, JsonObject } from '../text/object-output.ts';
 import { apiObject } from '../objects/api-objects.ts';
 import { findObject } from '../state/store.ts';
 import type { StoredObject } from '../state/store.ts';
-import { done, namespaceOf } from '../cli/command.ts';
-import type { CommandContext } from '../cli/command.ts';
-import { listFlag, stringFlag } from '../cli/flags.ts';
-import type { ParsedArgs } from '../cli/flags.ts';
-import { parseOutputFormat, printObjects } from '../cli/output-format.ts';
-import { qualifiedSingular } from '../cli/resources.ts';
+import { done, namespaceOf } from '../command-line/command.ts';
+import type { CommandContext } from '../command-line/command.ts';
+import { listFlag, stringFlag } from '../command-line/flags.ts';
+import type { ParsedArgs } from '../command-line/flags.ts';
+import { parseOutputFormat, printObjects } from '../command-line/output-format.ts';
+import { qualifiedSingular } from '../command-line/resources.ts';
 import type { ClusterState, KubectlResult } from '../types.ts';
 import { checkObject } from './check-object.ts';
 import { readManifest } from './read-manifest.ts';
@@ -76,30 +76,41 @@ export function dryRunOf(parsed: ParsedArgs): DryRun | string {
 /** Runs `apply`, `create -f` or `replace -f` over the `-f` files. */
 export function applyFiles(context: CommandContext, parsed: ParsedArgs, mode: WriteMode): KubectlResult {
   const paths = listFlag(parsed, 'filename');
-  const verbName = mode === 'apply' ? 'apply' : mode;
   if (paths.length === 0) {
     return done(
       context.state,
       '',
-      `error: must specify one of -f and -k\n\nSee 'kubectl ${verbName} -h' for help and examples\n`,
+      `error: must specify one of -f and -k\n\nSee 'kubectl ${mode} -h' for help and examples\n`,
       { exitCode: 1 },
     );
   }
+  const read = readFiles(context, paths);
+  return applyManifests(context, parsed, mode, read.files, read.errors);
+}
+
+/** Checks and stores every object of the given manifest texts, reporting as kubectl does. */
+export function applyManifests(
+  context: CommandContext,
+  parsed: ParsedArgs,
+  mode: WriteMode,
+  files: readonly ManifestFile[],
+  readErrors: readonly string[] = [],
+): KubectlResult {
+  const verbName = mode;
   const dryRun = dryRunOf(parsed);
   if (dryRun !== 'none' && dryRun !== 'client' && dryRun !== 'server')
     return done(context.state, '', `error: ${dryRun}\n`, { exitCode: 1 });
   const output = parseOutputFormat(stringFlag(parsed, 'output'), ['name', 'yaml', 'json', 'jsonpath']);
   if (!output.ok) return done(context.state, '', `error: ${output.error}\n`, { exitCode: 1 });
-  const read = readFiles(context, paths);
   const stdout: string[] = [];
-  const errors: string[] = [...read.errors];
+  const errors: string[] = [...readErrors];
   const warnings: string[] = [];
   const printed: JsonObject[] = [];
   let state: ClusterState = context.state;
   let count = 0;
   const flagNamespace = stringFlag(parsed, 'namespace');
   const defaultNamespace = namespaceOf(context, parsed);
-  for (const file of read.files) {
+  for (const file of files) {
     const manifest = readManifest(file.text, file.source);
     errors.push(...manifest.errors);
     if (manifest.fatal) continue;

@@ -9,8 +9,13 @@ import type { Diagnostic } from '../../netpol/types.ts';
 import { readYamlDocuments } from '../../netpol/read/yaml-source.ts';
 import type { YamlValue } from '../../netpol/read/yaml-source.ts';
 import type { Json, JsonObject } from '../text/object-output.ts';
-import { RESOURCE_TYPES, UNMODELLED_KINDS, apiVersionOf, typeForManifest } from '../cli/resources.ts';
-import type { ResourceType } from '../cli/resources.ts';
+import {
+  RESOURCE_TYPES,
+  UNMODELLED_KINDS,
+  apiVersionOf,
+  typeForManifest,
+} from '../command-line/resources.ts';
+import type { ResourceType } from '../command-line/resources.ts';
 
 /** One object of a manifest, before it is checked. */
 export interface ManifestObject {

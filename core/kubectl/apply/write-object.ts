@@ -12,8 +12,8 @@ import { syncWorkloadPods, withAddresses } from '../objects/workload-pods.ts';
 import { findObject, newMeta, putObject } from '../state/store.ts';
 import type { StoredObject } from '../state/store.ts';
 import type { ClusterState, ObjectMeta, WorkloadObject } from '../types.ts';
-import type { ResourceType } from '../cli/resources.ts';
-import { qualifiedPlural } from '../cli/resources.ts';
+import type { ResourceType } from '../command-line/resources.ts';
+import { qualifiedPlural } from '../command-line/resources.ts';
 import type { Draft } from './check-object.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';

@@ -3,8 +3,8 @@
  * last-applied configuration, as `kubectl apply` does.
  */
 import { applyFiles } from '../apply/apply-files.ts';
-import type { Command } from '../cli/command.ts';
-import type { FlagSpec } from '../cli/flags.ts';
+import type { Command } from '../command-line/command.ts';
+import type { FlagSpec } from '../command-line/flags.ts';
 
 export const FILENAME_FLAG: FlagSpec = {
   name: 'filename',

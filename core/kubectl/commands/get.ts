@@ -5,14 +5,14 @@
  */
 import { selectorMatches } from '../../netpol/selector.ts';
 import type { LabelSelector } from '../../netpol/types.ts';
-import { done, failed, namespaceOf, notFoundMessage, usageError } from '../cli/command.ts';
-import type { Command, CommandContext } from '../cli/command.ts';
-import { boolFlag, listFlag, stringFlag } from '../cli/flags.ts';
-import type { FlagSpec, ParsedArgs } from '../cli/flags.ts';
-import { parseOutputFormat, printObjects } from '../cli/output-format.ts';
-import type { OutputFormat } from '../cli/output-format.ts';
-import { parseResourceArgs } from '../cli/resource-args.ts';
-import { qualifiedSingular } from '../cli/resources.ts';
+import { done, failed, namespaceOf, notFoundMessage, usageError } from '../command-line/command.ts';
+import type { Command, CommandContext } from '../command-line/command.ts';
+import { boolFlag, listFlag, stringFlag } from '../command-line/flags.ts';
+import type { FlagSpec, ParsedArgs } from '../command-line/flags.ts';
+import { parseOutputFormat, printObjects } from '../command-line/output-format.ts';
+import type { OutputFormat } from '../command-line/output-format.ts';
+import { parseResourceArgs } from '../command-line/resource-args.ts';
+import { qualifiedSingular } from '../command-line/resources.ts';
 import { headersOf, listObjects } from '../objects/listing.ts';
 import type { Listed } from '../objects/listing.ts';
 import { renderJsonPath } from '../text/jsonpath.ts';

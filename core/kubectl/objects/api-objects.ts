@@ -17,7 +17,7 @@ import type {
   WorkloadObject,
 } from '../types.ts';
 import type { StoredObject } from '../state/store.ts';
-import { apiVersionOf, typeOf } from '../cli/resources.ts';
+import { apiVersionOf, typeOf } from '../command-line/resources.ts';
 import { NODES } from './cluster-facts.ts';
 import { replicaSetName } from './workload-pods.ts';
 

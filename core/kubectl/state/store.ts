@@ -60,12 +60,20 @@ export function findObject(
   );
 }
 
+/** Hexadecimal digits derived from a seed (a chained FNV hash), for ids that look random but repeat. */
+export function hexDigest(seed: string, length: number): string {
+  let hex = '';
+  let hash = stableHash(seed);
+  while (hex.length < length) {
+    hash = stableHash(`${hash}:${seed}:${hex.length}`);
+    hex += hash.toString(16).padStart(8, '0');
+  }
+  return hex.slice(0, length);
+}
+
 /** A uid in the API's 8-4-4-4-12 form, derived from a seed so it is reproducible. */
 export function uidFor(seed: string): string {
-  let hex = '';
-  for (let round = 0; hex.length < 32; round++) {
-    hex += stableHash(`${seed}#${round}`).toString(16).padStart(8, '0');
-  }
+  const hex = hexDigest(seed, 32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

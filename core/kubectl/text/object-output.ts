@@ -22,7 +22,13 @@ export function sortKeys(value: Json): Json {
 
 /** YAML text as `kubectl get -o yaml` writes it. */
 export function toYamlText(value: Json): string {
-  return stringify(value, { version: '1.1', indentSeq: false, lineWidth: 0, sortMapEntries: true });
+  return stringify(value, {
+    version: '1.1',
+    indentSeq: false,
+    lineWidth: 0,
+    sortMapEntries: true,
+    aliasDuplicateObjects: false,
+  });
 }
 
 /** JSON text as `kubectl get -o json` writes it, with a final newline. */

@@ -7,7 +7,7 @@ import type { Protocol, Service, ServicePort } from '../types.ts';
 import { PROTOCOLS } from '../types.ts';
 import { canonicalIp, isValidIp } from '../ip.ts';
 import { HEADLESS } from '../services.ts';
-import { checkPortName, describeObject } from './object-names.ts';
+import { checkDns1123Label, checkPortName, describeObject } from './object-names.ts';
 import { ObjectReporter, field } from './object-reporter.ts';
 import { mapField, readApiVersion, readIdentity, readLabels, stringField } from './object-metadata.ts';
 import type { ClusterObjectRead } from './read-workloads.ts';
@@ -79,7 +79,8 @@ function readPort(report: ObjectReporter, item: YamlValue, path: string): Servic
   }
   const name = stringField(report, item, 'name', `${path}.name`);
   if (name !== undefined && name !== '') {
-    for (const problem of checkPortName(name)) {
+    // A Service port's name is a DNS label (`80-8080` is fine); a named targetPort is an IANA name.
+    for (const problem of checkDns1123Label(name)) {
       report.error(
         'manifest.invalid-value',
         `${path}.name`,
