@@ -70,10 +70,17 @@ export function completeKubectl(state: ClusterState, words: readonly string[]): 
       current,
     );
   if (previous === '-o' || previous === '--output') return matching(OUTPUT_FORMATS, current);
+  // Global flags may come before the command: `kubectl -n prod get …`.
+  let first = 0;
+  while (first < before.length && (before[first] as string).startsWith('-')) {
+    first += ['-n', '--namespace', '--context'].includes(before[first] as string) ? 2 : 1;
+  }
+  if (first >= before.length) return matching(COMMAND_NAMES, current);
+  const name = before[first] as string;
   let command = COMMANDS.find(
-    (candidate) => candidate.name === before[0] || (candidate.aliases ?? []).includes(before[0] as string),
+    (candidate) => candidate.name === name || (candidate.aliases ?? []).includes(name),
   );
-  let rest = before.slice(1);
+  let rest = before.slice(first + 1);
   const sub = command?.subcommands?.find(
     (candidate) => candidate.name === rest[0] || (candidate.aliases ?? []).includes(rest[0] as string),
   );

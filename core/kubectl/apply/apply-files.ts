@@ -25,6 +25,8 @@ import type { WriteMode } from './write-object.ts';
 export interface ManifestFile {
   readonly source: string;
   readonly text: string;
+  /** Made by a generator (`create namespace`): server errors then name no file, as kubectl's do. */
+  readonly generated?: boolean;
 }
 
 /** Reads the `-f` arguments (files, directories, `-` for stdin) from the shell. */
@@ -150,7 +152,7 @@ export function applyManifests(
       const written = writeDraft(state, object.type, draft, mode, {
         now: context.io.now,
         ...(lastApplied === undefined ? {} : { lastApplied }),
-        source: file.source,
+        ...(file.generated === true ? {} : { source: file.source }),
       });
       if (!written.ok) {
         errors.push(written.message);

@@ -56,7 +56,9 @@ export function createGenerated(
     const printed = printObjects(output.format, [shown], true);
     return printed.ok ? done(context.state, printed.text) : failed(context.state, `error: ${printed.error}`);
   }
-  return applyManifests(context, parsed, 'create', [{ source: 'STDIN', text: toYamlText(manifest) }]);
+  return applyManifests(context, parsed, 'create', [
+    { source: 'STDIN', text: toYamlText(manifest), generated: true },
+  ]);
 }
 
 const namespaceCommand: Command = {
