@@ -55,7 +55,7 @@ export function nameserverOf(state: ClusterState): { ip: string; service?: Servi
 }
 
 function serviceAddress(state: ClusterState, service: Service): string | undefined {
-  if (service.clusterIP !== HEADLESS) return service.clusterIP;
+  if (service.clusterIP !== HEADLESS) return service.clusterIP === '' ? undefined : service.clusterIP;
   return serviceSelectedPods(clusterOf(state), service)[0]?.ips[0];
 }
 

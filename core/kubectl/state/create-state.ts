@@ -91,7 +91,7 @@ function withServices(cluster: Cluster): Service[] {
   const placed = extra.map((service) =>
     taken.has(service.clusterIP) ? { ...service, clusterIP: '' } : service,
   );
-  return [...services, ...assignServiceIps(placed, taken)];
+  return assignServiceIps([...services, ...placed], taken);
 }
 
 /** The baseline of a state: labels and policy specs as they are now. */
