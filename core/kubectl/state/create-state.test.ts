@@ -46,6 +46,22 @@ describe('createClusterState', () => {
     expect(
       testState({ ...TEST_CLUSTER, services: [] }).services.map((service) => service.metadata.name),
     ).toEqual(['kubernetes', 'kube-dns']);
+    const unaddressed = testState({
+      ...TEST_CLUSTER,
+      services: [
+        {
+          namespace: 'prod',
+          name: 'web',
+          labels: {},
+          selector: { app: 'web' },
+          ports: [{ port: 80, protocol: 'TCP', targetPort: 'http' }],
+          clusterIP: '',
+        },
+      ],
+    });
+    expect(unaddressed.services.find((service) => service.metadata.name === 'web')?.clusterIP).toMatch(
+      /^10\.96\.\d+\.\d+$/,
+    );
   });
 
   it('starts from an exercise with its pre-existing policies', () => {
