@@ -61,11 +61,12 @@ function metadataOf(json: JsonObject): JsonObject {
 
 function yamlError(source: string, diagnostic: Diagnostic): string {
   const line = diagnostic.position?.line ?? 1;
-  const detail = diagnostic.message
-    .replace(/^YAML syntax error: /, '')
-    .replace(/^YAML: /, '')
-    .replace(/ \(line \d+, column \d+\)$/, '')
-    .split('\n')[0];
+  const message = diagnostic.message.replace(/ \(line \d+, column \d+\)$/, '');
+  // kubectl shows the YAML parser's own words; the engine's explanation for learners stays out.
+  const parser = /\(the parser says: (.*)\)$/s.exec(message)?.[1];
+  const detail = (parser ?? message.replace(/^YAML syntax error: /, '').replace(/^YAML: /, '')).split(
+    '\n',
+  )[0];
   return `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${detail} (column ${diagnostic.position?.column ?? 1})`;
 }
 

@@ -107,6 +107,13 @@ spec:
     expect(kubectl(state, 'apply -f p.yaml', { 'p.yaml': 'metadata: { name: x }\n' }).stderr).toContain(
       'error validating data: kind not set',
     );
+    expect(
+      kubectl(state, 'apply -f p.yaml', {
+        'p.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n labels: x\n',
+      }).stderr,
+    ).toBe(
+      'error: error parsing p.yaml: error converting YAML to JSON: yaml: line 5: All mapping items must start at the same column (column 2)\n',
+    );
     expect(kubectl(state, 'apply -f p.yaml', { 'p.yaml': '# nothing\n' }).stderr).toBe(
       'error: no objects passed to apply\n',
     );
