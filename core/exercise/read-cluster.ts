@@ -20,6 +20,8 @@ import { entryOf } from '../netpol/read/yaml-source.ts';
 import type { FieldReader } from './field-reader.ts';
 import { DNS_LABEL, DNS_SUBDOMAIN, PORT_NAME, join } from './field-reader.ts';
 import { relocateDiagnostics } from './relocate.ts';
+import { readService } from './read-services.ts';
+import { HEADLESS, assignServiceIps } from '../netpol/services.ts';
 
 /** The cluster of an exercise and the policies it already holds. */
 export interface ClusterRead {
@@ -28,7 +30,7 @@ export interface ClusterRead {
   readonly policiesText: string;
 }
 
-const CLUSTER_KEYS = ['namespaces', 'pods', 'externals', 'policies'];
+const CLUSTER_KEYS = ['namespaces', 'pods', 'services', 'externals', 'policies'];
 const NAMESPACE_KEYS = ['name', 'labels'];
 const POD_KEYS = ['name', 'namespace', 'labels', 'ip', 'ports'];
 const PORT_KEYS = ['name', 'port', 'protocol'];
@@ -173,12 +175,13 @@ function readPolicies(
   );
   if (
     parsed.cluster.pods.length > 0 ||
+    (parsed.cluster.services ?? []).length > 0 ||
     parsed.cluster.namespaces.some((namespace) => namespace.implicit !== true)
   ) {
     reader.error(
       'invalid-value',
       'cluster.policies',
-      'Invalid value: holds only NetworkPolicies; declare namespaces and pods under cluster.namespaces and cluster.pods',
+      'Invalid value: holds only NetworkPolicies; declare namespaces, pods and Services under cluster.namespaces, cluster.pods and cluster.services',
       value.position,
     );
   }
@@ -190,8 +193,9 @@ function readPolicies(
 }
 
 /**
- * Reads `cluster`. Namespaces are sorted by name; `default`, every namespace a pod or a policy lives
- * in, and nothing else is added implicitly. Pods without `ip` get a stable address from the engine.
+ * Reads `cluster`. Namespaces are sorted by name; `default`, every namespace a pod, a Service or a
+ * policy lives in, and nothing else is added implicitly. Pods without `ip` and Services without
+ * `clusterIP` get a stable address from the engine.
  */
 export function readCluster(
   reader: FieldReader,
@@ -205,6 +209,8 @@ export function readCluster(
     reader.list(map, 'namespaces', 'cluster', false, (item, path) => readNamespace(reader, item, path)) ?? [];
   const writtenPods =
     reader.list(map, 'pods', 'cluster', true, (item, path) => readPod(reader, item, path)) ?? [];
+  const writtenServices =
+    reader.list(map, 'services', 'cluster', false, (item, path) => readService(reader, item, path)) ?? [];
   const externals =
     reader.list(map, 'externals', 'cluster', false, (item, path) => readExternal(reader, item, path)) ?? [];
   const policies = readPolicies(reader, map, exerciseText);
@@ -212,20 +218,44 @@ export function readCluster(
   reportDuplicates(reader, declared, (namespace) => namespace.name, 'cluster.namespaces', 'namespace');
   reportDuplicates(reader, writtenPods, (pod) => `${pod.namespace}/${pod.name}`, 'cluster.pods', 'pod');
   reportDuplicates(reader, externals, (external) => external.name, 'cluster.externals', 'external');
-  const addresses = [...writtenPods.flatMap((pod) => pod.ips), ...externals.map((external) => external.ip)];
+  reportDuplicates(
+    reader,
+    writtenServices,
+    (service) => `${service.namespace}/${service.name}`,
+    'cluster.services',
+    'service',
+  );
+  const serviceIps = writtenServices
+    .map((service) => service.clusterIP)
+    .filter((ip) => ip !== '' && ip !== HEADLESS);
+  const addresses = [
+    ...writtenPods.flatMap((pod) => pod.ips),
+    ...externals.map((external) => external.ip),
+    ...serviceIps,
+  ];
   reportDuplicates(reader, addresses, (ip) => ip, 'cluster', 'IP address');
 
   const namespaces = [...declared];
   const known = new Set(namespaces.map((namespace) => namespace.name));
-  for (const name of ['default', ...writtenPods.map((pod) => pod.namespace), ...policies.namespaces]) {
+  const used = [
+    'default',
+    ...writtenPods.map((pod) => pod.namespace),
+    ...writtenServices.map((service) => service.namespace),
+    ...policies.namespaces,
+  ];
+  for (const name of used) {
     if (known.has(name)) continue;
     known.add(name);
     namespaces.push({ name, labels: { [NAMESPACE_NAME_LABEL]: name }, implicit: true });
   }
   namespaces.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
   const pods = assignPodIps(writtenPods);
+  const services = assignServiceIps(writtenServices, [
+    ...pods.flatMap((pod) => pod.ips),
+    ...externals.map((external) => external.ip),
+  ]);
   return {
-    cluster: { namespaces, pods, externals },
+    cluster: { namespaces, pods, externals, ...(services.length === 0 ? {} : { services }) },
     policies: policies.policies,
     policiesText: policies.text,
   };

@@ -33,3 +33,13 @@ export { lintPolicies, LINT_IDS, LINT_RULES } from './lint.ts';
 export type { LintRule } from './lint.ts';
 export { resolveEndpoint, podKey } from './endpoints.ts';
 export type { EndpointResolution } from './endpoints.ts';
+export {
+  serviceSelectedPods,
+  targetPortOn,
+  resolveServiceConnection,
+  serviceByClusterIp,
+  assignServiceIps,
+  SERVICE_NETWORK,
+  HEADLESS,
+} from './services.ts';
+export type { ServiceResolution } from './services.ts';

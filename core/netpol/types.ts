@@ -78,6 +78,37 @@ export interface Cluster {
   readonly namespaces: readonly Namespace[];
   readonly pods: readonly Pod[];
   readonly externals: readonly ExternalEndpoint[];
+  /** Services (absent: none). Policies never see them; they only name pods and ports. */
+  readonly services?: readonly Service[];
+}
+
+/**
+ * One port of a Service: a connection to `port` on the cluster IP is a connection to `targetPort`
+ * on one selected pod. A manifest without `targetPort` reads as the same number as `port`.
+ */
+export interface ServicePort {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+  /** A number, or a container port name resolved against each selected pod. */
+  readonly targetPort: number | string;
+}
+
+/** A Service: a stable name and virtual IP in front of the pods its selector picks. */
+export interface Service {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  /**
+   * Equality selector over pods of the Service's own namespace. Absent: the Service selects no
+   * pods (its endpoints would be managed by hand, which the lab does not model).
+   */
+  readonly selector?: Labels;
+  readonly ports: readonly ServicePort[];
+  /** The virtual IP, canonical text; `None` for a headless Service (names resolve to pod IPs). */
+  readonly clusterIP: string;
+  readonly position?: SourcePosition;
+  readonly source?: string;
 }
 
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';

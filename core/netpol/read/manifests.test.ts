@@ -68,7 +68,7 @@ describe('parseManifests: kinds', () => {
   });
 
   it('skips kinds that play no part in policy with an info diagnostic', () => {
-    const result = parseManifests('apiVersion: v1\nkind: Service\nmetadata: {name: web}\n');
+    const result = parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n');
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({ id: 'manifest.unknown-kind', severity: 'info' });
     expect(result.cluster.pods).toEqual([]);

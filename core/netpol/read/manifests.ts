@@ -3,7 +3,15 @@
  * diagnostics out. Reads multi-document YAML and `List`s, dispatches each object by kind, drops
  * duplicates, adds implicit namespaces and gives IP-less pods an address. Never throws.
  */
-import type { Diagnostic, Namespace, NetworkPolicy, ParseResult, Pod, SourcePosition } from '../types.ts';
+import type {
+  Diagnostic,
+  Namespace,
+  NetworkPolicy,
+  ParseResult,
+  Pod,
+  Service,
+  SourcePosition,
+} from '../types.ts';
 import { NAMESPACE_NAME_LABEL } from '../types.ts';
 import { entryOf, formatPosition, isNull, readYamlDocuments } from './yaml-source.ts';
 import type { YamlEntry, YamlMap, YamlValue } from './yaml-source.ts';
@@ -11,6 +19,8 @@ import { describeObject } from './object-names.ts';
 import { validateNetworkPolicy } from './validate-policy.ts';
 import { WORKLOAD_KINDS, assignPodIps, readNamespace, readPod, readWorkload } from './read-workloads.ts';
 import type { ClusterObjectRead, WorkloadKind } from './read-workloads.ts';
+import { readService } from './read-service.ts';
+import { assignServiceIps } from '../services.ts';
 
 export { describeObject };
 
@@ -28,6 +38,7 @@ interface Collector {
   readonly namespaces: Namespace[];
   readonly pods: Pod[];
   readonly policies: NetworkPolicy[];
+  readonly services: Service[];
   /** `kind namespace/name` of every object seen, for duplicate detection. */
   readonly seen: Map<string, SourcePosition>;
   /** Namespaces that something lives in or refers to, in the order first seen. */
@@ -252,6 +263,15 @@ function readObject(collector: Collector, value: YamlValue, source: string, dept
   if (kind === 'Namespace')
     return addClusterObject(collector, kind, readNamespace(value, source), value, source);
   if (kind === 'Pod') return addClusterObject(collector, kind, readPod(value, source), value, source);
+  if (kind === 'Service') {
+    const read = readService(value, source);
+    collector.diagnostics.push(...read.diagnostics);
+    collector.referenced.push(read.objectNamespace ?? 'default');
+    if (read.name === undefined) return;
+    const unique = claim(collector, kind, read.objectNamespace, read.name, value.position, source);
+    if (unique && read.service !== undefined) collector.services.push(read.service);
+    return;
+  }
   const workload = WORKLOAD_KINDS.find((candidate) => candidate === kind);
   if (workload !== undefined) {
     return addClusterObject(
@@ -264,7 +284,7 @@ function readObject(collector: Collector, value: YamlValue, source: string, dept
   }
   const metadata = entryOf(value, 'metadata')?.value;
   const name = metadata?.kind === 'map' ? scalarText(metadata, 'name') : undefined;
-  const close = ['NetworkPolicy', 'Namespace', 'Pod', ...WORKLOAD_KINDS].find(
+  const close = ['NetworkPolicy', 'Namespace', 'Pod', 'Service', ...WORKLOAD_KINDS].find(
     (known) => known.toLowerCase() === kind.toLowerCase(),
   );
   const hint =
@@ -319,6 +339,7 @@ export function parseManifests(input: string | readonly ManifestInput[]): ParseR
     namespaces: [],
     pods: [],
     policies: [],
+    services: [],
     seen: new Map(),
     referenced: [],
   };
@@ -342,8 +363,17 @@ export function parseManifests(input: string | readonly ManifestInput[]): ParseR
     }
   }
   const pods = assignPodIps(collector.pods);
+  const services = assignServiceIps(
+    collector.services,
+    pods.flatMap((pod) => pod.ips),
+  );
   return {
-    cluster: { namespaces: finishNamespaces(collector), pods, externals: [] },
+    cluster: {
+      namespaces: finishNamespaces(collector),
+      pods,
+      externals: [],
+      ...(services.length === 0 ? {} : { services }),
+    },
     policies: collector.policies,
     diagnostics: collector.diagnostics,
   };

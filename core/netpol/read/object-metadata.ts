@@ -17,6 +17,7 @@ export const API_VERSIONS: Readonly<Record<string, string>> = {
   DaemonSet: 'apps/v1',
   ReplicaSet: 'apps/v1',
   Job: 'batch/v1',
+  Service: 'v1',
 };
 
 /** A mapping field; `undefined` when absent or null, with an error when it is something else. */
@@ -58,14 +59,15 @@ export function stringField(
   return undefined;
 }
 
-/** Reads `labels` of a metadata mapping, checking label key and value syntax. */
+/** Reads `labels` of a metadata mapping (or another label map, by `key`), checking key and value syntax. */
 export function readLabels(
   report: ObjectReporter,
   metadata: YamlMap | undefined,
   path: string,
+  key = 'labels',
 ): Record<string, string> {
   const labels: Record<string, string> = {};
-  const map = mapField(report, metadata, 'labels', path);
+  const map = mapField(report, metadata, key, path);
   for (const entry of map?.entries ?? []) {
     const entryPath = `${path}[${JSON.stringify(entry.key)}]`;
     for (const problem of checkLabelKey(entry.key)) {
