@@ -5,7 +5,7 @@ import { LabApiClientError } from '../lib/api.ts';
 import { sampleCatalog } from '../test-support/catalog-fixture.ts';
 import CatalogView from './CatalogView.svelte';
 
-const fakeApi = vi.hoisted(() => ({ getCatalog: vi.fn() }));
+const fakeApi = vi.hoisted(() => ({ getCatalog: vi.fn(), getLessons: vi.fn() }));
 
 vi.mock('../lib/api.ts', async (importOriginal) => {
   const original = await importOriginal<typeof ApiModule>();
@@ -29,6 +29,24 @@ describe('CatalogView', () => {
   beforeEach(() => {
     fakeApi.getCatalog.mockReset();
     fakeApi.getCatalog.mockResolvedValue(sampleCatalog());
+    fakeApi.getLessons.mockReset();
+    fakeApi.getLessons.mockResolvedValue([]);
+  });
+
+  it('puts the lessons first, under "Start here", with how many are done', async () => {
+    fakeApi.getLessons.mockResolvedValue([
+      { id: 'first', title: 'Who opens it', summary: 'Direction.', order: 1, minutes: 5, completedAt: 1 },
+      { id: 'second', title: 'Both ends', summary: 'Two checks.', order: 2, minutes: 4, completedAt: null },
+    ]);
+    render(CatalogView);
+    await screen.findByRole('heading', { level: 2, name: 'Start here' });
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+    expect(headings[0]).toBe('Start here');
+    const lesson = screen.getByRole('link', { name: /2\. Both ends/ });
+    expect(lesson.getAttribute('href')).toBe('#/lesson/second');
+    expect(
+      screen.getByRole('progressbar', { name: 'Start here progress' }).getAttribute('aria-valuenow'),
+    ).toBe('1');
   });
 
   it('shows a loading status, then the tracks in order with their progress', async () => {
