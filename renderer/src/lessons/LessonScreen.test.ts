@@ -1,9 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as ApiModule from '../lib/api.ts';
 import { parseLesson } from '../../../core/lesson/index.ts';
+import text from '../../../exercises/lessons/04-both-ends-must-allow.yaml?raw';
 import LessonScreen from './LessonScreen.svelte';
 
 const fakeApi = vi.hoisted(() => ({ getLesson: vi.fn(), answerLesson: vi.fn() }));
@@ -13,10 +12,6 @@ vi.mock('../lib/api.ts', async (importOriginal) => {
   return { ...original, api: fakeApi };
 });
 
-const text = readFileSync(
-  resolve(import.meta.dirname, '../../../exercises/lessons/04-both-ends-must-allow.yaml'),
-  'utf8',
-);
 const lesson = parseLesson(text).lesson;
 if (lesson === undefined) throw new Error('the lesson fixture does not read');
 
