@@ -51,6 +51,16 @@ async function captureEveryScreen(screens: Screens, suffix: string): Promise<voi
   await catalog.waitUntilReady();
   await capture('catalog');
 
+  await page.getByRole('region', { name: 'Start here' }).getByRole('link').nth(3).click();
+  await page.getByRole('heading', { level: 1, name: 'Both ends must allow' }).waitFor();
+  await page.getByRole('button', { name: /api may open no connection/ }).click();
+  await page.getByRole('radiogroup', { name: 'Check your understanding' }).getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.getByRole('status').filter({ hasText: 'Right.' }).waitFor();
+  await capture('lesson');
+  await page.getByRole('link', { name: 'Back to the catalog' }).click();
+  await catalog.waitUntilReady();
+
   await catalog.openExercise(data.title);
   await exercise.waitUntilReady(data.title);
   await capture('exercise');
