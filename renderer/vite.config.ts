@@ -15,6 +15,8 @@ export default defineConfig({
   plugins: [svelte()],
   // The renderer imports core's pure functions from outside its own root.
   server: { fs: { allow: [repositoryRoot] } },
+  // The live worker (renderer/src/exercise/live/live-worker.ts) is an ES module, loaded from 'self'.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -82,6 +82,29 @@ describe('computeMatrix', () => {
     expect(isAllowed(matrix, 0, index('prod/web-b'), index('prod/web-a'))).toBe(false);
   });
 
+  it('puts endpoints no policy tells apart in one class, and others in their own', () => {
+    const twins = computeMatrix(
+      compileModel(
+        {
+          ...cluster,
+          pods: [...cluster.pods, pod('prod', 'client-2', 'client', '10.0.0.4')],
+          externals: [...cluster.externals, { name: 'internet', ip: '203.0.113.9' }],
+        },
+        [httpOnly],
+      ),
+      ports,
+    );
+    const classOf = (label: string): number | undefined =>
+      twins.classOf[twins.endpoints.findIndex((endpoint) => describeEndpoint(endpoint).startsWith(label))];
+    expect(twins.classOf).toHaveLength(twins.endpoints.length);
+    expect(classOf('prod/client-2')).toBe(classOf('prod/client'));
+    expect(classOf('192.168.99.10')).toBe(classOf('203.0.113.9'));
+    // Their named port tells web-a and web-b apart; the policy tells client from tool.
+    expect(classOf('prod/web-a')).not.toBe(classOf('prod/web-b'));
+    expect(classOf('prod/client')).not.toBe(classOf('dev/tool'));
+    expect(classOf('prod/web-a')).not.toBe(classOf('192.168.99.10'));
+  });
+
   it('answers false outside the matrix', () => {
     expect(isAllowed(matrix, 5, 0, 0)).toBe(false);
     expect(isAllowed(matrix, 0, 99, 0)).toBe(false);

@@ -16,6 +16,12 @@ export interface Matrix {
   readonly endpoints: readonly Endpoint[];
   readonly ports: readonly PortProtocol[];
   readonly cells: readonly Uint8Array[];
+  /**
+   * The equivalence class of each endpoint: endpoints of one class are told apart by no selector,
+   * ipBlock or named port, so they have the same row and column on every port (self connections
+   * aside). Class ids count from 0 in order of first appearance.
+   */
+  readonly classOf: Int32Array;
 }
 
 /** Whether `endpoints[from]` may connect to `endpoints[to]` on `ports[portIndex]`. */
@@ -284,7 +290,7 @@ export function computeMatrix(model: CompiledModel, ports: readonly PortProtocol
     for (let index = 0; index < model.pods.length; index++) grid[index * size + index] = 1;
     return grid;
   });
-  return { endpoints, ports, cells };
+  return { endpoints, ports, cells, classOf };
 }
 
 /** `result[source * classCount + destination]` = 1 when egress at the source and ingress at the destination allow. */

@@ -102,7 +102,7 @@ describe('ExerciseView', () => {
         .getAllByRole('row')
         .map((row) => row.children[1]?.textContent),
     ).toEqual(['Pod', 'web', 'db', 'batch']);
-    expect(screen.getByRole('img', { name: 'Reachability graph' })).toBeTruthy();
+    expect(await screen.findByRole('group', { name: 'Reachability graph' })).toBeTruthy();
     const editor = screen.getByRole('textbox', { name: 'Policy YAML' });
     expect(editor.getAttribute('aria-multiline')).toBe('true');
     expect(editor.textContent).toContain('Write your NetworkPolicy here');
@@ -144,7 +144,7 @@ describe('ExerciseView', () => {
   it('marks matrix cells that differ from the checks', async () => {
     fakeApi.getExercise.mockResolvedValue(writeExercise());
     render(ExerciseView, { exerciseId: 'web-to-db' });
-    const matrix = await screen.findByRole('table', { name: 'Reachability matrix' });
+    const matrix = await screen.findByRole('grid', { name: 'Reachability matrix' });
     const cell = within(matrix).getByLabelText(
       'prod/batch to prod/db on 5432/TCP: expected deny, yours allow',
     );
