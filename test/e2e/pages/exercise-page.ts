@@ -45,8 +45,27 @@ export class ExercisePage {
     return this.clusterRegion.getByRole('table', { name: 'Pods' });
   }
 
+  /** The graph's drawing: a group whose arrows are buttons (one tab stop, arrow keys move). */
   get reachabilityGraph(): Locator {
-    return this.page.getByRole('img', { name: 'Reachability graph' });
+    return this.page.getByRole('group', { name: 'Reachability graph' });
+  }
+
+  /** The graph's arrows, each named like `prod/web to prod/db on 5432/TCP: allowed, as a check expects`. */
+  get graphArrows(): Locator {
+    return this.reachabilityGraph.getByRole('button');
+  }
+
+  /** The graph's port filter. */
+  get graphPort(): Locator {
+    return this.clusterRegion.getByRole('combobox', { name: 'Port' });
+  }
+
+  get differencesOnly(): Locator {
+    return this.clusterRegion.getByRole('checkbox', { name: /^Differences only/ });
+  }
+
+  get graphLegend(): Locator {
+    return this.clusterRegion.getByRole('list', { name: 'Legend' });
   }
 
   get editorRegion(): Locator {
@@ -80,8 +99,37 @@ export class ExercisePage {
     return this.resultsRegion.getByRole('heading', { level: 2, name: /^(Passed|Not passed)$/ });
   }
 
+  /** The matrix: a grid of the endpoints the checks use, one port at a time, drawn as it scrolls. */
   get matrix(): Locator {
-    return this.page.getByRole('table', { name: 'Reachability matrix' });
+    return this.page.getByRole('grid', { name: 'Reachability matrix' });
+  }
+
+  /** One matrix cell, by the start of its name (`prod/web to prod/db on 5432/TCP`). */
+  matrixCell(connection: string): Locator {
+    return this.matrix.getByRole('gridcell', { name: new RegExp(`^${escapeRegExp(connection)}:`) });
+  }
+
+  get explainConnectionButton(): Locator {
+    return this.page.getByRole('button', { name: 'Explain a connection…' });
+  }
+
+  /** The "why" panel (non-modal). */
+  get whyPanel(): Locator {
+    return this.page.getByRole('dialog', { name: 'Why this connection?' });
+  }
+
+  /** The side of a connection the panel explains: `Egress, leaving …` or `Ingress, arriving at …`. */
+  whySide(direction: 'Egress' | 'Ingress'): Locator {
+    return this.whyPanel.getByRole('region', { name: new RegExp(`^${direction}, `) });
+  }
+
+  /** Fills the panel's probe form and presses Explain. */
+  async probe(from: string, to: string, port: number, protocol = 'TCP'): Promise<void> {
+    await this.whyPanel.getByRole('combobox', { name: 'From', exact: true }).fill(from);
+    await this.whyPanel.getByRole('combobox', { name: 'To', exact: true }).fill(to);
+    await this.whyPanel.getByRole('textbox', { name: 'Port' }).fill(String(port));
+    await this.whyPanel.getByRole('combobox', { name: 'Protocol' }).selectOption(protocol);
+    await this.whyPanel.getByRole('button', { name: 'Explain', exact: true }).click();
   }
 
   get hintButton(): Locator {

@@ -9,6 +9,9 @@ import path from 'node:path';
 
 export const LARGE_EXERCISE_ID = 'large-cluster-chains';
 export const LARGE_EXERCISE_TITLE = 'Open the chains of a large cluster';
+/** The same cluster with no policy in it yet: every connection is allowed, the most arrows to draw. */
+export const OPEN_EXERCISE_ID = 'large-cluster-open';
+export const OPEN_EXERCISE_TITLE = 'Close the chains of a large open cluster';
 
 /** The apps of every namespace, each with the port it serves. */
 const APPS = [
@@ -24,6 +27,8 @@ export interface LargeExerciseOptions {
   readonly pods: number;
   /** Replicas of each app in a namespace. */
   readonly replicas?: number;
+  /** Whether every namespace already denies all ingress (default true). */
+  readonly denyIngress?: boolean;
 }
 
 export interface LargeExerciseFiles {
@@ -159,10 +164,11 @@ export function largeExercise(options: LargeExerciseOptions): LargeExerciseFiles
     `    expect: ${check.expect}`,
   ]);
 
+  const deny = options.denyIngress ?? true;
   const clusterPolicies = namespaces.map(defaultDeny).join('\n---\n');
   const exerciseYaml = [
-    `id: ${LARGE_EXERCISE_ID}`,
-    `title: ${LARGE_EXERCISE_TITLE}`,
+    `id: ${deny ? LARGE_EXERCISE_ID : OPEN_EXERCISE_ID}`,
+    `title: ${deny ? LARGE_EXERCISE_TITLE : OPEN_EXERCISE_TITLE}`,
     'track: scale',
     'difficulty: advanced',
     'minutes: 30',
@@ -171,7 +177,9 @@ export function largeExercise(options: LargeExerciseOptions): LargeExerciseFiles
     'examWeight: 0',
     'task: |',
     `  ${namespaceCount} namespaces each run web, api, db, cache and worker, ${replicas} replicas of each.`,
-    '  Every namespace already denies all ingress. In every namespace let web reach api on 9090,',
+    deny
+      ? '  Every namespace already denies all ingress. In every namespace let web reach api on 9090,'
+      : '  No policy is in force yet. In every namespace let web reach api on 9090,',
     '  api reach db on 5432 and worker reach cache on 6379; nothing else.',
     'cluster:',
     '  namespaces:',
@@ -181,8 +189,7 @@ export function largeExercise(options: LargeExerciseOptions): LargeExerciseFiles
     '  externals:',
     '    - { name: internet, ip: 203.0.113.50 }',
     '    - { name: backup, ip: 192.168.99.10 }',
-    '  policies: |',
-    indent(clusterPolicies, 4),
+    ...(deny ? ['  policies: |', indent(clusterPolicies, 4)] : []),
     'checks:',
     ...checkLines,
     'hints:',
@@ -192,6 +199,7 @@ export function largeExercise(options: LargeExerciseOptions): LargeExerciseFiles
 
   const solution = `${namespaces
     .flatMap((namespace) => [
+      ...(deny ? [] : [defaultDeny(namespace)]),
       allowHop(namespace, 'web', 'api', 9090),
       allowHop(namespace, 'api', 'db', 5432),
       allowHop(namespace, 'worker', 'cache', 6379),
@@ -208,18 +216,24 @@ export function largeExercise(options: LargeExerciseOptions): LargeExerciseFiles
   };
 }
 
-/** Writes a one-exercise library (`<root>/01-scale/01-large/…`) and answers its root. */
-export function writeLargeLibrary(root: string, options: LargeExerciseOptions): LargeExerciseFiles {
-  const files = largeExercise(options);
+/** Writes a library of one track (`<root>/01-scale/NN-…/`), one exercise per set of options. */
+export function writeLargeLibrary(
+  root: string,
+  variants: readonly LargeExerciseOptions[],
+): LargeExerciseFiles[] {
   const track = path.join(root, '01-scale');
-  const folder = path.join(track, '01-large');
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(track, { recursive: true });
   writeFileSync(
     path.join(track, 'track.yaml'),
-    'id: scale\ntitle: Scale\ndescription: A cluster far larger than a lesson needs.\norder: 1\n',
+    'id: scale\ntitle: Scale\ndescription: Clusters far larger than a lesson needs.\norder: 1\n',
   );
-  writeFileSync(path.join(folder, 'exercise.yaml'), files.exerciseYaml);
-  writeFileSync(path.join(folder, 'starter.yaml'), files.starter);
-  writeFileSync(path.join(folder, 'solution.yaml'), files.solution);
-  return files;
+  return variants.map((options, index) => {
+    const files = largeExercise(options);
+    const folder = path.join(track, `${String(index + 1).padStart(2, '0')}-large`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'exercise.yaml'), files.exerciseYaml);
+    writeFileSync(path.join(folder, 'starter.yaml'), files.starter);
+    writeFileSync(path.join(folder, 'solution.yaml'), files.solution);
+    return files;
+  });
 }

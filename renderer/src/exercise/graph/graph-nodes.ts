@@ -138,7 +138,7 @@ function describeBucket(endpoints: readonly Endpoint[], bucket: Bucket, level: G
   });
   const shared = sharedLabels(labels);
   const what = shared.length > 0 ? shared.join(', ') : `${first.pod.name} and others`;
-  const label = `${shared[0] ?? first.pod.name} ×${count}`;
+  const label = shared[0] === undefined ? podsWord(count) : `${shared[0]} ×${count}`;
   return {
     key: bucket.key,
     label,

@@ -12,6 +12,7 @@ import type { LiveExercise, LiveSnapshot } from './live-analysis.ts';
 import { createLiveEngine, type LiveEngine } from './live-engine.ts';
 import type { LiveMatrix } from './live-matrix.ts';
 import type { ReachGraph } from '../graph/reach-graph.ts';
+import { recordMeasure, TIMING } from '../../lib/timing.ts';
 
 export const LIVE_VIEW_DELAY_MS = 200;
 
@@ -81,6 +82,7 @@ export class LiveView {
 
   async #run(analyse: () => Promise<LiveSnapshot>): Promise<void> {
     const sequence = ++this.#sent;
+    const started = typeof performance === 'undefined' ? 0 : performance.now();
     try {
       const snapshot = await analyse();
       if (this.#disposed || sequence < this.#applied) return;
@@ -89,6 +91,7 @@ export class LiveView {
       this.stale = snapshot.stale;
       if (snapshot.matrix !== undefined) this.matrix = snapshot.matrix;
       if (snapshot.graph !== undefined) this.graph = snapshot.graph;
+      recordMeasure(TIMING.liveViews, started, { analysis: this.where });
     } catch (error) {
       if (this.#disposed) return;
       this.failure = error instanceof Error ? error.message : String(error);
