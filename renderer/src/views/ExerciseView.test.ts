@@ -202,4 +202,34 @@ describe('ExerciseView', () => {
     render(ExerciseView, { exerciseId: 'web-to-db' });
     expect((await screen.findByRole('alert')).textContent).toContain('The host stopped.');
   });
+
+  it('explains a matrix cell in the why panel, and closes it on Escape', async () => {
+    fakeApi.getExercise.mockResolvedValue(writeExercise());
+    render(ExerciseView, { exerciseId: 'web-to-db' });
+    const matrix = await screen.findByRole('grid', { name: 'Reachability matrix' });
+    const cell = within(matrix).getByLabelText(
+      'prod/batch to prod/db on 5432/TCP: expected deny, yours allow',
+    );
+    await fireEvent.click(cell);
+    const panel = await screen.findByRole('dialog', { name: 'Why this connection?' });
+    expect(await within(panel).findByText('Allowed')).toBeTruthy();
+    expect(within(panel).getByRole('region', { name: 'Ingress, arriving at prod/db' }).textContent).toContain(
+      'not isolated for ingress',
+    );
+    await fireEvent.keyDown(within(panel).getByRole('heading', { name: 'Why this connection?' }), {
+      key: 'Escape',
+    });
+    expect(screen.queryByRole('dialog', { name: 'Why this connection?' })).toBeNull();
+    expect(document.activeElement).toBe(cell);
+  });
+
+  it('keeps the engine answers hidden in a predict exercise until the first Check', async () => {
+    fakeApi.getExercise.mockResolvedValue(predictExercise());
+    render(ExerciseView, { exerciseId: 'predict-web' });
+    const matrix = await screen.findByRole('grid', { name: 'Reachability matrix' });
+    await fireEvent.click(within(matrix).getByLabelText(/^default\/web to default\/db on 3306\/TCP/));
+    const panel = await screen.findByRole('dialog', { name: 'Why this connection?' });
+    expect(within(panel).getByText(/Check your predictions first/)).toBeTruthy();
+    expect(within(panel).queryByText('Denied')).toBeNull();
+  });
 });
