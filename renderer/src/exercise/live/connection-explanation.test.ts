@@ -16,7 +16,7 @@ describe('explaining one connection', () => {
       analysis.explain({ from: 'prod/batch', to: 'prod/db', port: '5432', protocol: 'TCP' }),
     );
     expect(denied).toMatchObject({ allowed: false, fromKey: 'prod/batch', toKey: 'prod/db', port: 5432 });
-    expect(denied.headline).toBe('DENIED: prod/batch -> prod/db on 5432/TCP');
+    expect(denied.headline).toMatch(/^DENIED: prod\/batch .*-> prod\/db .*on 5432\/TCP$/);
     expect(denied.summary).toEqual(['Blocked by the destination ingress; both sides must allow.']);
     expect(denied.egress).toMatchObject({ direction: 'Egress', allowed: true, reason: 'not-isolated' });
     expect(denied.ingress).toMatchObject({ direction: 'Ingress', allowed: false, reason: 'no-rule-matched' });
