@@ -28,6 +28,16 @@ describe('PodsTable', () => {
     expect(screen.queryByRole('searchbox', { name: 'Filter pods' })).toBeNull();
   });
 
+  it('marks an IP the lab assigned, and says why', () => {
+    const [given, chosen] = pods(2);
+    if (given === undefined || chosen === undefined) throw new Error('no pods');
+    render(PodsTable, { pods: [given, { ...chosen, ipAssigned: true }] });
+    const [first, second] = bodyRows();
+    expect(first?.textContent).not.toContain('(assigned)');
+    expect(second?.textContent).toContain('10.0.0.1 (assigned)');
+    expect(second?.querySelector('[title*="assigned by the lab"]')).not.toBeNull();
+  });
+
   it('draws only the rows in view of thousands of pods, and says how many there are', () => {
     render(PodsTable, { pods: pods(2000) });
     const table = screen.getByRole('table', { name: 'Pods' });
