@@ -155,6 +155,25 @@ describe('netpol-lab matrix', () => {
     expect(lines).toContain('prod/db,prod/db,3306,TCP,allow');
   });
 
+  it('gives each endpoint its addresses in JSON, marking IPs the lab assigned', async () => {
+    const { code, stdout } = await runCli(
+      'matrix',
+      '-f',
+      'test/fixtures/pods-without-ips.yaml',
+      '-o',
+      'json',
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as {
+      endpoints: string[];
+      addresses: { ips: string[]; assigned: boolean }[];
+    };
+    expect(json.endpoints).toEqual(['shop/chosen', 'shop/given']);
+    expect(json.addresses[0]?.assigned).toBe(true);
+    expect(json.addresses[0]?.ips[0]).toMatch(/^10\.244\./);
+    expect(json.addresses[1]).toEqual({ ips: ['10.0.9.9'], assigned: false });
+  });
+
   it('rejects a malformed --port', async () => {
     const { code, stderr } = await runCli('matrix', ...manifests, '--port', '80/HTTP');
     expect(code).toBe(2);

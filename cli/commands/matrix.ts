@@ -36,6 +36,13 @@ function toJson(matrix: Matrix): unknown {
   const names = matrix.endpoints.map(describeEndpoint);
   return {
     endpoints: names,
+    // Where each endpoint sits on the network; `assigned` marks an IP the lab chose for a pod whose
+    // manifest gives none, since an ipBlock verdict about it would differ on a real cluster.
+    addresses: matrix.endpoints.map((endpoint) =>
+      endpoint.kind === 'pod'
+        ? { ips: endpoint.pod.ips, assigned: endpoint.pod.ipAssigned === true }
+        : { ips: [endpoint.ip], assigned: false },
+    ),
     ports: matrix.ports.map((port) => `${port.port}/${port.protocol}`),
     allowed: Object.fromEntries(
       matrix.ports.map((port, portIndex) => [
