@@ -58,7 +58,7 @@ export function publicView(session: ExamSession, now: number): ExamPublicView {
 }
 
 /** An exercise as an exam task shows it: no hints, no checks, no reference solution. */
-export type ExamExerciseView = Omit<Exercise, 'hints' | 'checks' | 'solution' | 'source'>;
+export type ExamExerciseView = Omit<Exercise, 'hints' | 'checks' | 'free' | 'solution' | 'source'>;
 
 /** Strips what would give an exam task away. */
 export function examExerciseView(exercise: Exercise): ExamExerciseView {

@@ -10,6 +10,7 @@ import { sha256Hex } from './content-hash.ts';
 import { FieldReader, KEBAB_CASE } from './field-reader.ts';
 import { readCluster } from './read-cluster.ts';
 import { readCheck, resolveChecks } from './read-checks.ts';
+import { readFreeRegion } from './read-free.ts';
 import type { Exercise, ExerciseFiles } from './types.ts';
 import { DIFFICULTIES, EXERCISE_KINDS } from './types.ts';
 
@@ -26,6 +27,7 @@ export const EXERCISE_KEYS = [
   'task',
   'cluster',
   'checks',
+  'free',
   'hints',
 ] as const;
 
@@ -95,6 +97,18 @@ export function parseExercise(files: ExerciseFiles): ExerciseParse {
     reader.error('required', 'checks', 'Required value: at least one check', checksValue.position);
   }
   if (clusterRead !== undefined) resolveChecks(reader, checks, clusterRead.cluster);
+  const free =
+    reader.list(map, 'free', '', false, (item, path) =>
+      readFreeRegion(reader, item, path, clusterRead?.cluster),
+    ) ?? [];
+  if (kind === 'predict' && free.length > 0) {
+    reader.error(
+      'invalid-value',
+      'free',
+      'Invalid value: a predict exercise has no free regions (nothing is written)',
+      undefined,
+    );
+  }
   if (kind === 'predict') {
     checks.forEach((check, index) => {
       if (check.type !== 'reach') {
@@ -149,6 +163,7 @@ export function parseExercise(files: ExerciseFiles): ExerciseParse {
     clusterPolicies: clusterRead.policies,
     clusterPoliciesText: clusterRead.policiesText,
     checks,
+    free,
     hints,
     starter: files.starter,
     solution: files.solution,

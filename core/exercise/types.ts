@@ -3,6 +3,7 @@
  * once read and checked. Plain serializable data only; `exercises/README.md` is the authoring guide.
  */
 import type { Cluster, Direction, NetworkPolicy, Protocol, SourcePosition } from '../netpol/types.ts';
+import type { Region } from '../netpol/space.ts';
 
 export type ExerciseKind = 'write' | 'fix' | 'predict';
 export const EXERCISE_KINDS: readonly ExerciseKind[] = ['write', 'fix', 'predict'];
@@ -58,6 +59,19 @@ export interface PolicyCountCheck extends CheckBase {
 export type Check = ReachCheck | PolicyCheck | PolicyCountCheck;
 export type CheckType = Check['type'];
 
+/**
+ * A region of the connection space the task leaves open: an answer may allow or deny there, and
+ * grading compares the answer with the reference solution everywhere else.
+ */
+export interface FreeRegion extends Region {
+  /** Why the task leaves it open; shown to authors and learners. */
+  readonly explain?: string;
+  readonly position?: SourcePosition;
+  /** The ends as written, for messages. */
+  readonly fromText: string;
+  readonly toText: string;
+}
+
 /** The three texts an exercise folder holds. */
 export interface ExerciseFiles {
   readonly exerciseYaml: string;
@@ -90,6 +104,8 @@ export interface Exercise {
   /** The text of `cluster.policies` (empty when absent), for showing to the learner. */
   readonly clusterPoliciesText: string;
   readonly checks: readonly Check[];
+  /** Regions the task leaves open (`free` in exercise.yaml); empty when the task decides everything. */
+  readonly free: readonly FreeRegion[];
   /** Revealed one by one, gentle first. */
   readonly hints: readonly string[];
   /** What the editor starts with. */

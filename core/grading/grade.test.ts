@@ -274,19 +274,52 @@ describe('gradeSubmission: wrong answers fail for the right reason', () => {
 
   it('informational checks are shown but never graded', () => {
     const answer = SOLUTION.replace('policyTypes: [Ingress]', 'policyTypes: [Ingress, Egress]');
-    const withoutShape = EXERCISE.replace(/ {2}- id: db-policy-shape[\s\S]*$/, '');
+    // The task leaves the database's own egress open, so it is a free region.
+    const withoutShape = EXERCISE.replace(
+      / {2}- id: db-policy-shape[\s\S]*$/,
+      "free:\n  - from: prod/db\n    to: '*'\n    explain: the task says nothing about the database's own connections\n",
+    );
     const result = gradeSubmission(exercise(withoutShape), answer);
     expect(check(result, 'db-egress-open')).toMatchObject({ passed: false, informational: true });
     expect(result.passed).toBe(true);
     expect(result.score).toBe(100);
   });
 
-  it('scores the weighted share of graded checks', () => {
-    // api-to-db has weight 2; dropping the API rule fails it: 6 of 8 weight points remain.
+  it('scores only what the starter does not already do, and what the answer breaks', () => {
+    // The empty starter already allows api-to-db (weight 2) and exporter-scrapes-db, and keeps dev
+    // closed: those earn nothing. Four checks and "every other connection" are left to do (5 points);
+    // dropping the API rule does them all but breaks api-to-db, which then counts too: 5 of 7.
     const answer = SOLUTION.replace('role: api }', 'role: nobody }');
     const result = gradeSubmission(exercise(), answer);
     expect(failing(result)).toEqual(['api-to-db']);
-    expect(result.score).toBe(Math.round((100 * 6) / 8));
+    expect(result.checks.find((item) => item.id === 'exporter-scrapes-db')?.counts).toBe(false);
+    expect(result.score).toBe(Math.round((100 * 5) / 7));
+    expect(result.passed).toBe(false);
+  });
+
+  it('doing nothing scores nothing, and a deny-everything answer does not pass', () => {
+    const empty = gradeSubmission(exercise(), '');
+    expect(empty.score).toBe(0);
+    expect(empty.passed).toBe(false);
+    const denyAll = gradeSubmission(
+      exercise(),
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: db-policy, namespace: prod}\nspec:\n  podSelector: {matchLabels: {role: db}}\n  policyTypes: [Ingress]\n',
+    );
+    expect(denyAll.passed).toBe(false);
+    expect(failing(denyAll).sort()).toEqual(['api-to-db', 'exporter-scrapes-db']);
+    expect(denyAll.score).toBeLessThan(100);
+  });
+
+  it('a difference no check names fails, reported as a line of the diff with its explanation', () => {
+    // Opening the exporter rule to every port differs only on connections no check names.
+    const answer = SOLUTION.replace(/ {6}ports:\n {8}- port: 9104\n/, '');
+    const result = gradeSubmission(exercise(), answer);
+    expect(failing(result)).toEqual([]);
+    expect(result.passed).toBe(false);
+    expect(result.differences.map((line) => line.text)).toEqual([
+      'from prod/exporter to prod/db, TCP 1–9103, 9105–65535; UDP and SCTP all ports: the task denies, yours allows',
+    ]);
+    expect(result.differences[0]?.explanation[0]).toMatch(/^ALLOWED: prod\/exporter/);
   });
 
   it('pre-existing policies stay in force, and a same-named answer replaces one', () => {
@@ -334,7 +367,7 @@ describe('gradeSubmission: diagnostics come first', () => {
     expect(result.checks.every((item) => item.status === 'not-run' && item.code === 'check.not-run')).toBe(
       true,
     );
-    expect(result.checks[0]?.explanation[0]).toMatch(/^Not run: the submission has an error/);
+    expect(result.checks[0]?.explanation[0]).toMatch(/^Nothing was graded: the answer has an error/);
   });
 
   it('YAML syntax errors and garbage never throw', () => {

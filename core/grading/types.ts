@@ -1,6 +1,6 @@
 /** What grading returns: per-check results with stable feedback codes, diagnostics, lint and a score. */
 import type { Diagnostic, Verdict } from '../netpol/types.ts';
-import type { CheckType, ExerciseKind } from '../exercise/types.ts';
+import type { CheckType, ExerciseKind, Expectation } from '../exercise/types.ts';
 
 /**
  * Stable feedback codes; the UI picks wording and logic keys on these, never on `actual` text.
@@ -40,6 +40,16 @@ export interface CheckResult {
   readonly actual: string;
   readonly informational: boolean;
   readonly weight: number;
+  /**
+   * `behaviour`: a named part of "behaves as the task asks" (a reach check); `form`: a structural
+   * requirement the task states (a policy's name, shape or count), shown apart.
+   */
+  readonly requirement: 'behaviour' | 'form';
+  /**
+   * Whether the check counts toward the score: false when the starter already met it and the answer
+   * still does, so doing nothing earns nothing. Absent on predictions (every answer counts).
+   */
+  readonly counts?: boolean;
   /** For reach checks: `prod/api -> prod/db on 3306/TCP`. */
   readonly connection?: string;
   /** The author's note from the check's `explain`. */
@@ -48,6 +58,24 @@ export interface CheckResult {
   readonly explanation: readonly string[];
   /** The engine's verdict, for reach checks that ran. */
   readonly verdict?: Verdict;
+}
+
+/**
+ * A region where the submission decides unlike the task, that no check names: one line of the
+ * semantic diff against the reference solution.
+ */
+export interface GradeDifference {
+  /** `from any pod in other to payments/worker, TCP all ports: the task denies, yours allows`. */
+  readonly text: string;
+  readonly from: string;
+  readonly to: string;
+  readonly ports: string;
+  readonly expected: Expectation;
+  readonly actual: Expectation;
+  /** One connection of the region, `a -> b on 80/TCP`. */
+  readonly connection: string;
+  /** The engine's explanation of that connection under the submission. */
+  readonly explanation: readonly string[];
 }
 
 /** The outcome of grading one submission (or one set of predictions). */
@@ -60,6 +88,10 @@ export interface GradeResult {
   /** Weighted share of graded checks passed, 0–100, an integer. */
   readonly score: number;
   readonly checks: readonly CheckResult[];
+  /** Differences from the task that no check names (write and fix exercises); empty on a pass. */
+  readonly differences: readonly GradeDifference[];
+  /** Set when the submission could not be graded at all (it has errors): the one message to show. */
+  readonly invalid?: string;
   /** Problems reading the submission (parser ids, plus `grade.*`). */
   readonly diagnostics: readonly Diagnostic[];
   /** Lint findings about the learner's own policies. */

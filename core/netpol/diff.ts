@@ -1,0 +1,408 @@
+/**
+ * A semantic diff of policy sets: where over the whole space of new connections two sets decide
+ * differently, merged into lines people can read, each with the engine's explanation of one
+ * connection it stands for. Exact: every cell of the partition is decided, nothing is sampled.
+ */
+import { compileModel } from './compile.ts';
+import type { CompiledModel } from './compile.ts';
+import { evaluateConnection } from './evaluate.ts';
+import { explainVerdict } from './explain.ts';
+import { podKey } from './endpoints.ts';
+import {
+  cellConnection,
+  ipText,
+  ipValue,
+  partitionSpace,
+  regionHoldsCell,
+  spaceCells,
+  standInCluster,
+} from './space.ts';
+import type { ConnectionSpace, IpInterval, PortInterval, Region, SpaceCell, SpaceEnd } from './space.ts';
+import { PROTOCOLS } from './types.ts';
+import type { Cluster, Connection, Endpoint, NetworkPolicy, Protocol, Verdict } from './types.ts';
+import { computeMatrix } from './matrix.ts';
+
+/** One cell with each policy set's decision, in the order the sets were given. */
+export interface DecidedCell extends SpaceCell {
+  readonly allowed: readonly boolean[];
+}
+
+function endpointKey(endpoint: Endpoint): string {
+  return endpoint.kind === 'pod' ? `pod:${endpoint.pod.namespace}/${endpoint.pod.name}` : `ip:${endpoint.ip}`;
+}
+
+/**
+ * Decides every cell for every policy set, leaving out cells inside any `skip` region. Each set is
+ * compiled once over a small stand-in cluster (two pods per class at most, one address per interval)
+ * and decided by the reachability matrix on one port per port interval, so the work grows with the
+ * number of classes, not of pods.
+ */
+export function decideSpace(
+  space: ConnectionSpace,
+  policySets: readonly (readonly NetworkPolicy[])[],
+  skip: readonly Region[] = [],
+): DecidedCell[] {
+  const stand = standInCluster(space);
+  const ports = space.ports.map((port) => ({ port: port.first, protocol: port.protocol }));
+  const matrices = policySets.map((policies) => computeMatrix(compileModel(stand, policies), ports));
+  const first = matrices[0];
+  const index = new Map<string, number>();
+  first?.endpoints.forEach((endpoint, position) => index.set(endpointKey(endpoint), position));
+  const size = first?.endpoints.length ?? 0;
+  const cells: DecidedCell[] = [];
+  let portIndex = -1;
+  const portIndexOf = new Map(space.ports.map((port, position) => [port, position]));
+  for (const cell of spaceCells(space)) {
+    if (skip.some((region) => regionHoldsCell(region, cell.from, cell.to, cell.port))) continue;
+    const connection = cellConnection(space, cell);
+    if (connection === undefined) continue;
+    const from = index.get(endpointKey(connection.from));
+    const to = index.get(endpointKey(connection.to));
+    portIndex = portIndexOf.get(cell.port) ?? -1;
+    if (from === undefined || to === undefined || portIndex < 0) continue;
+    const offset = from * size + to;
+    cells.push({ ...cell, allowed: matrices.map((matrix) => matrix.cells[portIndex]?.[offset] === 1) });
+  }
+  return cells;
+}
+
+export type Decision = 'allow' | 'deny';
+
+/** One readable line of a diff. */
+export interface DiffLine {
+  /** `from any pod in other to payments/worker, TCP all ports: old denies, new allows`. */
+  readonly text: string;
+  readonly from: string;
+  readonly to: string;
+  readonly ports: string;
+  readonly left: Decision;
+  readonly right: Decision;
+  /** One connection the line stands for. */
+  readonly example: Connection;
+  /** The engine's explanation of `example` under the left and the right policy set. */
+  readonly leftExplanation: readonly string[];
+  readonly rightExplanation: readonly string[];
+  /** How many cells of the partition the line merges. */
+  readonly cells: number;
+}
+
+export interface DiffResult {
+  readonly same: boolean;
+  readonly lines: readonly DiffLine[];
+  /** Cells of the partition decided (after skipping free regions). */
+  readonly cellsCompared: number;
+  readonly cellsDiffering: number;
+}
+
+export interface DiffWording {
+  /** How the left set is named in a line: `old` (CLI) or `expected` (grading). */
+  readonly left: string;
+  readonly right: string;
+}
+
+const VERB: Record<Decision, string> = { allow: 'allows', deny: 'denies' };
+
+function decision(allowed: boolean | undefined): Decision {
+  return allowed === true ? 'allow' : 'deny';
+}
+
+function compareBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The fewest CIDRs that cover an interval exactly. */
+export function intervalCidrs(interval: IpInterval): string[] {
+  const bits = interval.family === 'ipv4' ? 32 : 128;
+  const cidrs: string[] = [];
+  let first = interval.first;
+  while (first <= interval.last) {
+    let size = 0;
+    while (
+      size < bits &&
+      (first & ((1n << BigInt(size + 1)) - 1n)) === 0n &&
+      first + (1n << BigInt(size + 1)) - 1n <= interval.last
+    )
+      size++;
+    cidrs.push(`${ipText(interval.family, first)}/${bits - size}`);
+    first += 1n << BigInt(size);
+  }
+  return cidrs;
+}
+
+/** Pod addresses of one family, sorted, to bridge the gaps they leave between outside intervals. */
+const podValueCache = new WeakMap<ConnectionSpace, Map<string, bigint[]>>();
+
+function podValues(space: ConnectionSpace, family: 'ipv4' | 'ipv6'): bigint[] {
+  const cache = podValueCache.get(space) ?? new Map<string, bigint[]>();
+  podValueCache.set(space, cache);
+  const cached = cache.get(family);
+  if (cached !== undefined) return cached;
+  const values: bigint[] = [];
+  for (const pod of space.cluster.pods) {
+    for (const ip of pod.ips) {
+      const parsed = ipValue(ip);
+      if (parsed !== undefined && parsed.family === family) values.push(parsed.value);
+    }
+  }
+  values.sort(compareBig);
+  cache.set(family, values);
+  return values;
+}
+
+/** Describes a set of outside-address intervals, merging across gaps that are only pod addresses. */
+function describeAddresses(space: ConnectionSpace, intervals: readonly IpInterval[]): string[] {
+  const parts: string[] = [];
+  const whole: string[] = [];
+  for (const family of ['ipv4', 'ipv6'] as const) {
+    const mine = intervals
+      .filter((interval) => interval.family === family)
+      .sort((a, b) => compareBig(a.first, b.first));
+    if (mine.length === 0) continue;
+    const pods = podValues(space, family);
+    const merged: IpInterval[] = [];
+    for (const interval of mine) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined) {
+        const gap = interval.first - last.last - 1n;
+        const podsInGap = BigInt(pods.filter((value) => value > last.last && value < interval.first).length);
+        if (gap === podsInGap) {
+          merged[merged.length - 1] = { family, first: last.first, last: interval.last };
+          continue;
+        }
+      }
+      merged.push(interval);
+    }
+    const max = (1n << BigInt(family === 'ipv4' ? 32 : 128)) - 1n;
+    const all = space.addressIntervals.filter(
+      (end) => end.kind === 'addresses' && end.interval.family === family,
+    );
+    if (
+      merged.length === 1 &&
+      merged[0]?.first === 0n &&
+      merged[0].last === max &&
+      mine.length === all.length
+    ) {
+      whole.push(family);
+      continue;
+    }
+    for (const interval of merged) {
+      const cidrs = intervalCidrs(interval);
+      parts.push(
+        cidrs.length <= 3
+          ? cidrs.join(', ')
+          : `${ipText(family, interval.first)}–${ipText(family, interval.last)}`,
+      );
+    }
+    if (merged.some((interval) => pods.some((value) => value >= interval.first && value <= interval.last)))
+      parts[parts.length - 1] += ' (other than pod addresses)';
+  }
+  if (whole.length === 2) parts.unshift('any address outside the cluster');
+  else if (whole.length === 1)
+    parts.unshift(`any ${whole[0] === 'ipv4' ? 'IPv4' : 'IPv6'} address outside the cluster`);
+  return parts;
+}
+
+/** Describes a set of pod classes: whole namespaces where they are complete, pods otherwise. */
+function describePods(space: ConnectionSpace, ends: readonly SpaceEnd[]): string[] {
+  const chosen = new Set<string>();
+  for (const end of ends) if (end.kind === 'pods') for (const pod of end.pods) chosen.add(podKey(pod));
+  const namespaces = [...new Set(space.cluster.pods.map((pod) => pod.namespace))].sort();
+  const whole = namespaces.filter((namespace) =>
+    space.cluster.pods.filter((pod) => pod.namespace === namespace).every((pod) => chosen.has(podKey(pod))),
+  );
+  if (whole.length === namespaces.length && namespaces.length > 0) return ['any pod'];
+  const parts = whole.map((namespace) => `any pod in ${namespace}`);
+  const rest = [...chosen]
+    .filter((key) => !whole.some((namespace) => key.startsWith(`${namespace}/`)))
+    .sort();
+  if (rest.length > 4)
+    parts.push(`${rest.slice(0, 3).join(', ')} and ${rest.length - 3} more pods like them`);
+  else parts.push(...rest);
+  return parts;
+}
+
+const endsCache = new WeakMap<ConnectionSpace, Map<string, string>>();
+
+function describeEnds(space: ConnectionSpace, ends: readonly SpaceEnd[]): string {
+  const cache = endsCache.get(space) ?? new Map<string, string>();
+  endsCache.set(space, cache);
+  const key = ends
+    .map((end) => end.index)
+    .sort((a, b) => a - b)
+    .join(',');
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const text = describeEndsUncached(space, ends);
+  cache.set(key, text);
+  return text;
+}
+
+function describeEndsUncached(space: ConnectionSpace, ends: readonly SpaceEnd[]): string {
+  const pods = describePods(
+    space,
+    ends.filter((end) => end.kind === 'pods'),
+  );
+  const addresses = describeAddresses(
+    space,
+    ends.flatMap((end) => (end.kind === 'addresses' ? [end.interval] : [])),
+  );
+  const parts = [...pods, ...addresses];
+  if (parts.length <= 1) return parts[0] ?? 'nothing';
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}`;
+}
+
+/** `TCP 80, 443; UDP 53`, `TCP all ports`, `any port`. */
+export function describePorts(ports: readonly PortInterval[]): string {
+  const byProtocol = new Map<Protocol, string>();
+  for (const protocol of PROTOCOLS) {
+    const mine = ports.filter((port) => port.protocol === protocol).sort((a, b) => a.first - b.first);
+    if (mine.length === 0) continue;
+    const merged: [number, number][] = [];
+    for (const port of mine) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && last[1] + 1 === port.first) last[1] = port.last;
+      else merged.push([port.first, port.last]);
+    }
+    byProtocol.set(
+      protocol,
+      merged.length === 1 && merged[0]?.[0] === 1 && merged[0][1] === 65535
+        ? 'all ports'
+        : merged.map(([first, last]) => (first === last ? `${first}` : `${first}–${last}`)).join(', '),
+    );
+  }
+  const texts = [...new Set(byProtocol.values())];
+  if (byProtocol.size === PROTOCOLS.length && texts.length === 1 && texts[0] === 'all ports')
+    return 'any port';
+  return texts
+    .map((text) => {
+      const protocols = [...byProtocol].filter(([, value]) => value === text).map(([protocol]) => protocol);
+      const names =
+        protocols.length === 1
+          ? protocols[0]
+          : `${protocols.slice(0, -1).join(', ')} and ${protocols[protocols.length - 1] ?? ''}`;
+      return `${names ?? ''} ${text}`;
+    })
+    .join('; ');
+}
+
+interface Group {
+  readonly from: SpaceEnd[];
+  readonly to: SpaceEnd[];
+  readonly ports: PortInterval[];
+  readonly left: Decision;
+  readonly right: Decision;
+  readonly first: DecidedCell;
+  cells: number;
+}
+
+/** Merges differing cells into as few lines as people can read. */
+export function diffLines(
+  space: ConnectionSpace,
+  cells: readonly DecidedCell[],
+  models: readonly [CompiledModel, CompiledModel],
+  wording: DiffWording,
+  sides: readonly [number, number] = [0, 1],
+): DiffLine[] {
+  const [leftSide, rightSide] = sides;
+  // 1. Per pair of ends and decisions: the port intervals where they differ.
+  const byPair = new Map<string, Group>();
+  for (const cell of cells) {
+    const left = decision(cell.allowed[leftSide]);
+    const right = decision(cell.allowed[rightSide]);
+    if (left === right) continue;
+    const key = `${cell.from.index}>${cell.to.index}>${left}`;
+    const group = byPair.get(key);
+    if (group === undefined) {
+      byPair.set(key, {
+        from: [cell.from],
+        to: [cell.to],
+        ports: [cell.port],
+        left,
+        right,
+        first: cell,
+        cells: 1,
+      });
+    } else {
+      group.ports.push(cell.port);
+      group.cells++;
+    }
+  }
+  // 2. Same destination, ports and decisions: merge sources. 3. Same sources: merge destinations.
+  const merge = (groups: Iterable<Group>, keyOf: (group: Group) => string, side: 'from' | 'to'): Group[] => {
+    const merged = new Map<string, Group>();
+    for (const group of groups) {
+      const key = keyOf(group);
+      const existing = merged.get(key);
+      if (existing === undefined) merged.set(key, { ...group, from: [...group.from], to: [...group.to] });
+      else {
+        existing[side].push(...group[side]);
+        existing.cells += group.cells;
+      }
+    }
+    return [...merged.values()];
+  };
+  const portsKey = (group: Group): string => describePorts(group.ports);
+  const bySource = merge(
+    byPair.values(),
+    (group) => `${group.to.map((end) => end.index).join(',')}|${portsKey(group)}|${group.left}`,
+    'from',
+  );
+  const lines = merge(
+    bySource,
+    (group) => `${describeEnds(space, group.from)}|${portsKey(group)}|${group.left}`,
+    'to',
+  );
+  return lines.map((group) => {
+    const connection = cellConnection(space, group.first);
+    const from = describeEnds(space, group.from);
+    const to = describeEnds(space, group.to);
+    const ports = describePorts(group.ports);
+    const [leftModel, rightModel] = models;
+    const explain = (model: CompiledModel): string[] => {
+      if (connection === undefined) return [];
+      const verdict: Verdict = evaluateConnection(model, connection);
+      return explainVerdict(verdict, connection);
+    };
+    return {
+      text: `from ${from} to ${to}, ${ports}: ${wording.left} ${VERB[group.left]}, ${wording.right} ${VERB[group.right]}`,
+      from,
+      to,
+      ports,
+      left: group.left,
+      right: group.right,
+      example: connection ?? {
+        from: { kind: 'ip', ip: '0.0.0.0' },
+        to: { kind: 'ip', ip: '0.0.0.0' },
+        port: 1,
+        protocol: 'TCP',
+      },
+      leftExplanation: explain(leftModel),
+      rightExplanation: explain(rightModel),
+      cells: group.cells,
+    };
+  });
+}
+
+export interface DiffOptions {
+  /** Regions left out of the comparison (an exercise's free regions). */
+  readonly free?: readonly Region[];
+  readonly wording?: DiffWording;
+}
+
+/**
+ * Where `left` and `right` decide differently on `cluster`, over the whole connection space.
+ */
+export function diffPolicies(
+  cluster: Cluster,
+  left: readonly NetworkPolicy[],
+  right: readonly NetworkPolicy[],
+  options: DiffOptions = {},
+): DiffResult {
+  const free = options.free ?? [];
+  const space = partitionSpace(cluster, [left, right], free);
+  const models = [compileModel(cluster, left), compileModel(cluster, right)] as const;
+  const cells = decideSpace(space, [left, right], free);
+  const lines = diffLines(space, cells, models, options.wording ?? { left: 'old', right: 'new' });
+  const differing = lines.reduce((sum, line) => sum + line.cells, 0);
+  return { same: lines.length === 0, lines, cellsCompared: cells.length, cellsDiffering: differing };
+}
