@@ -54,10 +54,22 @@ function jsonReport(exercise: Exercise, result: GradeResult): string {
       actual: check.actual,
       informational: check.informational,
       weight: check.weight,
+      requirement: check.requirement,
+      ...(check.counts === undefined ? {} : { counts: check.counts }),
       ...(check.connection === undefined ? {} : { connection: check.connection }),
       ...(check.note === undefined ? {} : { note: check.note }),
       explanation: check.explanation,
     })),
+    form: result.checks
+      .filter((check) => check.requirement === 'form')
+      .map((check) => ({
+        id: check.id,
+        passed: check.passed,
+        expected: check.expected,
+        actual: check.actual,
+      })),
+    differences: result.differences,
+    ...(result.invalid === undefined ? {} : { invalid: result.invalid }),
     diagnostics: result.diagnostics,
     lint: result.lint,
   };
@@ -88,13 +100,32 @@ function textReport(io: CliIo, exercise: Exercise, result: GradeResult): string 
   const lines = [`${paint(io, 'bold', exercise.title)} (${exercise.id}, ${exercise.kind})`, ''];
   for (const diagnostic of result.diagnostics) lines.push(formatDiagnostic(io, diagnostic));
   if (result.diagnostics.length > 0) lines.push('');
-  const notRun = result.checks.find((check) => check.status === 'not-run');
-  if (notRun !== undefined) lines.push(notRun.explanation.join(' '), '');
-  for (const check of result.checks) {
-    lines.push(checkLine(io, check));
-    if (check.passed || check.status === 'not-run') continue;
-    for (const line of check.explanation) lines.push(`        ${line}`);
-    if (check.note !== undefined) lines.push(`        Why it matters: ${check.note.trim()}`);
+  if (result.invalid !== undefined) {
+    lines.push(result.invalid, '', `${paint(io, 'red', 'NOT PASSED')}: score 0/100`);
+    return `${lines.join('\n')}\n`;
+  }
+  // Failures first, then what passed; form requirements apart from behaviour.
+  const order = (check: CheckResult): number => (check.informational ? 2 : check.passed ? 1 : 0);
+  for (const requirement of ['behaviour', 'form'] as const) {
+    const mine = result.checks
+      .filter((check) => check.requirement === requirement)
+      .sort((left, right) => order(left) - order(right));
+    if (mine.length === 0) continue;
+    if (requirement === 'form') lines.push('', 'Form the task states:');
+    for (const check of mine) {
+      lines.push(checkLine(io, check));
+      if (check.passed || check.status === 'not-run') continue;
+      for (const line of check.explanation) lines.push(`        ${line}`);
+      if (check.note !== undefined) lines.push(`        Why it matters: ${check.note.trim()}`);
+    }
+  }
+  if (result.differences.length > 0) {
+    lines.push('', 'Other connections where the answer does not do what the task asks:');
+    for (const difference of result.differences) {
+      lines.push(`  ${paint(io, 'red', 'DIFF')}  ${difference.text}`);
+      lines.push(`        For example ${difference.connection}:`);
+      for (const line of difference.explanation) lines.push(`          ${line}`);
+    }
   }
   if (result.lint.length > 0) {
     lines.push('', 'Lint:');
@@ -103,7 +134,16 @@ function textReport(io: CliIo, exercise: Exercise, result: GradeResult): string 
   const graded = result.checks.filter((check) => !check.informational);
   const passedCount = graded.filter((check) => check.passed).length;
   const verdict = result.passed ? paint(io, 'green', 'PASSED') : paint(io, 'red', 'NOT PASSED');
-  lines.push('', `${verdict}: ${passedCount}/${graded.length} graded checks pass, score ${result.score}/100`);
+  const others =
+    exercise.kind === 'predict'
+      ? ''
+      : result.differences.length === 0
+        ? '; every other connection as the task asks'
+        : `; ${result.differences.length} other ${result.differences.length === 1 ? 'region differs' : 'regions differ'}`;
+  lines.push(
+    '',
+    `${verdict}: ${passedCount}/${graded.length} graded checks pass${others}, score ${result.score}/100`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -202,7 +202,10 @@ export function partitionSpace(
       .map((region) => `${setHoldsPod(region.from, pod) ? 1 : 0}${setHoldsPod(region.to, pod) ? 1 : 0}`)
       .join('');
     const ports = JSON.stringify(pod.ports.map((port) => [port.name ?? '', port.port, port.protocol]));
-    const signature = [pod.namespace, sortedLabels(pod.labels), ports, inside, inRegions].join('\u0000');
+    const families = [...new Set(addresses.map((address) => address.family))].sort().join(',');
+    const signature = [pod.namespace, sortedLabels(pod.labels), ports, inside, inRegions, families].join(
+      '\u0000',
+    );
     const members = classes.get(signature);
     if (members === undefined) classes.set(signature, [pod]);
     else members.push(pod);
@@ -328,15 +331,24 @@ export interface SpaceCell {
   readonly port: PortInterval;
 }
 
+/** Whether a pod class and an address interval can talk at all: only within a family the pods have. */
+function familiesMeet(pods: SpaceEnd, addresses: SpaceEnd): boolean {
+  if (pods.kind !== 'pods' || addresses.kind !== 'addresses') return true;
+  const pod = pods.pods[0];
+  return pod !== undefined && pod.ips.some((ip) => ipValue(ip)?.family === addresses.interval.family);
+}
+
 /**
- * Every cell of the space, skipping what no policy decides: a pod talking to itself, and traffic
- * between two outside addresses. A class talking to itself is a cell only when it holds two pods.
+ * Every cell of the space, skipping what no policy decides: a pod talking to itself, traffic
+ * between two outside addresses, and a pod with an address of another family (an IPv4-only pod
+ * never talks to an IPv6 address). A class talking to itself is a cell only when it holds two pods.
  */
 export function* spaceCells(space: ConnectionSpace): Generator<SpaceCell> {
   const ends = [...space.podClasses, ...space.addressIntervals];
   for (const from of ends) {
     for (const to of ends) {
       if (from.kind === 'addresses' && to.kind === 'addresses') continue;
+      if (!familiesMeet(from, to) || !familiesMeet(to, from)) continue;
       if (from.kind === 'pods' && from.index === to.index && from.pods.length < 2) continue;
       for (const port of space.ports) yield { from, to, port };
     }
@@ -385,6 +397,7 @@ export function cellOf(space: ConnectionSpace, connection: Connection): SpaceCel
       connection.port <= candidate.last,
   );
   if (from === undefined || to === undefined || port === undefined) return undefined;
+  if (!familiesMeet(from, to) || !familiesMeet(to, from)) return undefined;
   return { from, to, port };
 }
 
