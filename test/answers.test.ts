@@ -1,6 +1,7 @@
 /**
  * Grades the sample answers in test/answers/<exercise-id>/: `pass-*.yaml` must pass, `fail-*.yaml`
- * must fail, and a fail file starting with `# fails: a, b` must fail exactly those graded checks.
+ * must fail, and a fail file starting with `# fails: a, b` must fail exactly those graded checks
+ * (`other-connections`: differences from the reference solution that no check names).
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -47,10 +48,12 @@ describe('sample answers', () => {
           if (exercise === undefined) throw new Error(`no exercise ${exerciseId}`);
           const text = readFileSync(path.join(answersRoot, exerciseId, file), 'utf8');
           const result = gradeSubmission(exercise, text, { source: file });
-          const failing = result.checks
-            .filter((check) => !check.passed && !check.informational)
-            .map((check) => check.id)
-            .sort();
+          const failing = [
+            ...result.checks
+              .filter((check) => !check.passed && !check.informational)
+              .map((check) => check.id),
+            ...(result.differences.length > 0 ? ['other-connections'] : []),
+          ].sort();
           if (file.startsWith('pass-')) {
             expect(result.diagnostics.filter((item) => item.severity === 'error')).toEqual([]);
             expect(failing).toEqual([]);
