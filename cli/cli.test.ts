@@ -181,6 +181,57 @@ describe('netpol-lab matrix', () => {
   });
 });
 
+describe('netpol-lab diff', () => {
+  it('exits 0 when two ways of writing a policy decide every connection alike', async () => {
+    const { code, stdout } = await runCli(
+      'diff',
+      ...manifests,
+      '--old',
+      'test/fixtures/three-tier.yaml',
+      '--new',
+      'test/fixtures/diff/db-rewritten.yaml',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^SAME: both sides decide all \d+ regions/);
+  });
+
+  it('exits 1 with one line per changed region and both explanations', async () => {
+    const { code, stdout } = await runCli(
+      'diff',
+      ...manifests,
+      '--old',
+      'test/fixtures/diff/db-rewritten.yaml',
+      '--new',
+      'test/fixtures/diff/db-and-web.yaml',
+      '-o',
+      'json',
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as {
+      same: boolean;
+      changes: {
+        text: string;
+        example: { from: string };
+        oldExplanation: string[];
+        newExplanation: string[];
+      }[];
+    };
+    expect(report.same).toBe(false);
+    expect(report.changes.map((change) => change.text)).toEqual([
+      'from prod/web to prod/db, TCP 3306: old denies, new allows',
+    ]);
+    expect(report.changes[0]?.example.from).toBe('prod/web');
+    expect(report.changes[0]?.oldExplanation[0]).toMatch(/^DENIED/);
+    expect(report.changes[0]?.newExplanation[0]).toMatch(/^ALLOWED/);
+  });
+
+  it('asks for both sides', async () => {
+    const { code, stderr } = await runCli('diff', ...manifests, '--old', 'test/fixtures/three-tier.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--old A.yaml --new B.yaml');
+  });
+});
+
 describe('netpol-lab validate and lint', () => {
   it('validate reports counts on valid input', async () => {
     const { code, stdout } = await runCli('validate', ...manifests);

@@ -8,6 +8,7 @@ import { command as grade } from './grade.ts';
 import { command as gradeBatch } from './grade-batch.ts';
 import { command as validateExercises } from './validate-exercises.ts';
 import { command as pack } from './pack.ts';
+import { command as diff } from './diff.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
@@ -15,6 +16,7 @@ export const commands: readonly CliCommand[] = [
   explain,
   matrix,
   lint,
+  diff,
   validate,
   grade,
   gradeBatch,

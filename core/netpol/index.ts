@@ -43,3 +43,15 @@ export {
   HEADLESS,
 } from './services.ts';
 export type { ServiceResolution } from './services.ts';
+export { partitionSpace, cellOf, cellConnection, spaceCells, setHoldsPod } from './space.ts';
+export type {
+  ConnectionSpace,
+  EndpointSet,
+  Region,
+  IpInterval,
+  PortInterval,
+  SpaceEnd,
+  SpaceCell,
+} from './space.ts';
+export { diffPolicies, decideSpace, diffLines, describePorts } from './diff.ts';
+export type { DiffLine, DiffResult, DiffOptions, DiffWording, DecidedCell } from './diff.ts';
