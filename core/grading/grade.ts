@@ -22,6 +22,7 @@ import type {
 } from '../exercise/types.ts';
 import { gradePolicyCheck, gradePolicyCountCheck } from './policy-checks.ts';
 import { evaluateReach, reachConnection } from './reach.ts';
+import { combine, readSubmission } from './submission.ts';
 import type { CheckResult, GradeDifference, GradeResult } from './types.ts';
 
 /** Where submission diagnostics say the text came from, unless the caller names it. */
@@ -55,60 +56,6 @@ function summarise(checks: readonly CheckResult[], hasErrors: boolean): { passed
   if (hasErrors) return { passed: false, score: 0 };
   const score = total === 0 ? (allPassed ? 100 : 0) : Math.round((100 * earned) / total);
   return { passed: allPassed, score };
-}
-
-/** Warnings for objects in the submission that are not NetworkPolicies (they do not count). */
-function ignoredObjects(parsed: ReturnType<typeof parseManifests>, source: string): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const owners = new Set<string>();
-  for (const pod of parsed.cluster.pods) {
-    const object = pod.owner ?? `Pod ${pod.namespace}/${pod.name}`;
-    if (owners.has(object)) continue;
-    owners.add(object);
-    diagnostics.push({
-      id: 'grade.ignored-object',
-      severity: 'warning',
-      message: `${object}: only NetworkPolicy objects count; the exercise's cluster is fixed, so this is ignored`,
-      object,
-      ...(pod.position === undefined ? {} : { position: pod.position }),
-      source,
-    });
-  }
-  for (const namespace of parsed.cluster.namespaces) {
-    if (namespace.implicit === true) continue;
-    diagnostics.push({
-      id: 'grade.ignored-object',
-      severity: 'warning',
-      message: `Namespace ${namespace.name}: only NetworkPolicy objects count; the exercise's cluster is fixed, so this is ignored`,
-      object: `Namespace ${namespace.name}`,
-      source,
-    });
-  }
-  return diagnostics;
-}
-
-/**
- * The learner's policies take the place of pre-existing ones with the same namespace/name, as
- * `kubectl apply` would; everything else in `cluster.policies` stays in force.
- */
-function combine(
-  exercise: Exercise,
-  learner: readonly NetworkPolicy[],
-  source: string,
-): { policies: NetworkPolicy[]; diagnostics: Diagnostic[] } {
-  const key = (policy: NetworkPolicy): string => `${policy.namespace}/${policy.name}`;
-  const learnerKeys = new Set(learner.map(key));
-  const diagnostics: Diagnostic[] = exercise.clusterPolicies
-    .filter((policy) => learnerKeys.has(key(policy)))
-    .map((policy) => ({
-      id: 'grade.replaces-cluster-policy',
-      severity: 'info',
-      message: `NetworkPolicy ${key(policy)}: replaces the policy of that name already in the cluster`,
-      object: `NetworkPolicy ${key(policy)}`,
-      source,
-    }));
-  const kept = exercise.clusterPolicies.filter((policy) => !learnerKeys.has(key(policy)));
-  return { policies: [...kept, ...learner], diagnostics };
 }
 
 function notRun(check: Check, reason: string): CheckResult {
@@ -271,19 +218,18 @@ export function gradeSubmission(
   options: GradeOptions = {},
 ): GradeResult {
   const source = options.source ?? SUBMISSION_SOURCE;
-  const parsed = parseManifests([{ text: typeof submission === 'string' ? submission : '', source }]);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...ignoredObjects(parsed, source)];
-  const learner = parsed.policies;
+  const read = readSubmission(exercise, submission, source);
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const learner = read.learnerPolicies;
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   const header = { exerciseId: exercise.id, contentHash: exercise.contentHash, kind: exercise.kind };
-  if (errors.length > 0) {
+  if (read.policies === undefined || errors.length > 0) {
     const first = errors[0];
     const invalid = `Nothing was graded: the answer has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}. Fix ${errors.length === 1 ? 'it' : 'them'} and check again. First: ${first?.message ?? ''}`;
     const checks = exercise.checks.map((check) => notRun(check, invalid));
     return { ...header, passed: false, score: 0, checks, differences: [], invalid, diagnostics, lint: [] };
   }
-  const combined = combine(exercise, learner, source);
-  diagnostics.push(...combined.diagnostics);
+  const combined = { policies: read.policies };
   const solutionSet = combine(
     exercise,
     policiesOf(exercise.solution, 'solution.yaml'),

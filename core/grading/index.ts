@@ -5,3 +5,5 @@ export type { GradeOptions } from './grade.ts';
 export { selectedPods } from './policy-checks.ts';
 export { parsePredictionAnswers } from './predict-answers.ts';
 export type { PredictionAnswers } from './predict-answers.ts';
+export { readSubmission } from './submission.ts';
+export type { ReadSubmission, SubmissionContext } from './submission.ts';

@@ -1,12 +1,12 @@
 /**
- * Reads the learner's text the way the grader does (core/grading/grade.ts): parse it, put the
- * learner's policies in place of pre-existing ones with the same name, compile the model, lint. The
- * editor's linter and the live graph and matrix share one analyser, so each change is parsed once.
+ * Reads the learner's text with grading's own reader (core/grading/submission.ts), then compiles the
+ * model and lints. The editor's linter and the live graph and matrix share one analyser, so each
+ * change is parsed once.
  */
+import { readSubmission } from '../../../core/grading/index.ts';
 import {
   compileModel,
   lintPolicies,
-  parseManifests,
   type CompiledModel,
   type Diagnostic,
   type NetworkPolicy,
@@ -32,58 +32,15 @@ export interface SubmissionAnalysis {
   readonly model?: CompiledModel;
 }
 
-function policyKey(policy: NetworkPolicy): string {
-  return `${policy.namespace}/${policy.name}`;
-}
-
-function ignoredObjectNotes(parsed: ReturnType<typeof parseManifests>): Diagnostic[] {
-  const notes: Diagnostic[] = [];
-  const owners = new Set<string>();
-  for (const pod of parsed.cluster.pods) {
-    const object = pod.owner ?? `Pod ${pod.namespace}/${pod.name}`;
-    if (owners.has(object)) continue;
-    owners.add(object);
-    notes.push({
-      id: 'grade.ignored-object',
-      severity: 'warning',
-      message: `${object}: only NetworkPolicy objects count; the exercise's cluster is fixed`,
-      ...(pod.position === undefined ? {} : { position: pod.position }),
-      source: EDITOR_SOURCE,
-    });
-  }
-  for (const namespace of parsed.cluster.namespaces) {
-    if (namespace.implicit === true) continue;
-    notes.push({
-      id: 'grade.ignored-object',
-      severity: 'warning',
-      message: `Namespace ${namespace.name}: only NetworkPolicy objects count; the exercise's cluster is fixed`,
-      source: EDITOR_SOURCE,
-    });
-  }
-  return notes;
-}
-
-/** Analyses one text against one exercise; never throws on learner input. */
+/** Analyses one text against one exercise, reading it exactly as grading does; never throws. */
 export function analyseSubmission(exercise: AnalysedExercise, text: string): SubmissionAnalysis {
-  const parsed = parseManifests([{ text, source: EDITOR_SOURCE }]);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...ignoredObjectNotes(parsed)];
-  const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  const learnerPolicies = parsed.policies;
-  if (hasErrors) return { text, diagnostics, lint: [], hasErrors, learnerPolicies };
-  const learnerKeys = new Set(learnerPolicies.map(policyKey));
-  for (const policy of exercise.clusterPolicies) {
-    if (!learnerKeys.has(policyKey(policy))) continue;
-    diagnostics.push({
-      id: 'grade.replaces-cluster-policy',
-      severity: 'info',
-      message: `NetworkPolicy ${policyKey(policy)}: replaces the policy of that name already in the cluster`,
-      source: EDITOR_SOURCE,
-    });
-  }
-  const kept = exercise.clusterPolicies.filter((policy) => !learnerKeys.has(policyKey(policy)));
-  const policies = [...kept, ...learnerPolicies];
-  const lint = lintPolicies(exercise.cluster, policies).filter((finding) => finding.source === EDITOR_SOURCE);
-  const model = compileModel(exercise.cluster, policies);
+  const read = readSubmission(exercise, text, EDITOR_SOURCE);
+  const { diagnostics, hasErrors, learnerPolicies } = read;
+  if (read.policies === undefined) return { text, diagnostics, lint: [], hasErrors, learnerPolicies };
+  const lint = lintPolicies(exercise.cluster, read.policies).filter(
+    (finding) => finding.source === EDITOR_SOURCE,
+  );
+  const model = compileModel(exercise.cluster, read.policies);
   return { text, diagnostics, lint, hasErrors, learnerPolicies, model };
 }
 
