@@ -30,6 +30,7 @@ function failingGrade(): GradeResult {
     score: 50,
     diagnostics: [],
     lint: [],
+    differences: [],
     checks: [
       {
         id: 'web-to-db',
@@ -41,6 +42,7 @@ function failingGrade(): GradeResult {
         actual: 'allow',
         informational: false,
         weight: 1,
+        requirement: 'behaviour',
         connection: 'prod/web -> prod/db on 5432/TCP',
         explanation: ['ALLOWED: prod/web -> prod/db on 5432/TCP'],
       },
@@ -54,6 +56,7 @@ function failingGrade(): GradeResult {
         actual: 'allow',
         informational: false,
         weight: 1,
+        requirement: 'behaviour',
         connection: 'prod/batch -> prod/db on 5432/TCP',
         note: 'Select **db** and list only web as a peer.',
         explanation: ['ALLOWED: prod/batch -> prod/db on 5432/TCP', 'Ingress to prod/db: not isolated'],
