@@ -51,6 +51,7 @@ function fixedScores(scores: Record<string, number>): ExamGrader {
       passed: scores[target.id] === 100,
       score: scores[target.id] ?? 0,
       checks: [],
+      differences: [],
       diagnostics: [],
       lint: [],
       answer: text,

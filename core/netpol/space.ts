@@ -51,7 +51,14 @@ export interface Region {
 /** One end of a cell: a class of pods or an interval of outside addresses. */
 export type SpaceEnd =
   | { readonly kind: 'pods'; readonly index: number; readonly pods: readonly Pod[] }
-  | { readonly kind: 'addresses'; readonly index: number; readonly interval: IpInterval };
+  | {
+      readonly kind: 'addresses';
+      readonly index: number;
+      /** The addresses of the interval that are not a pod's. */
+      readonly interval: IpInterval;
+      /** The first address of the interval that no pod has. */
+      readonly sample: bigint;
+    };
 
 /** The cut-up space. */
 export interface ConnectionSpace {
@@ -222,20 +229,20 @@ export function partitionSpace(
       cuts.add(range.first);
       if (range.last < max) cuts.add(range.last + 1n);
     }
+    // Pod addresses stay inside their interval: what stands for it is an address no pod has.
     const owned = podAddresses.get(family) ?? new Set<bigint>();
-    for (const value of owned) {
-      cuts.add(value);
-      if (value < max) cuts.add(value + 1n);
-    }
     const points = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     points.forEach((first, index) => {
       const next = points[index + 1];
       const last = next === undefined ? max : next - 1n;
-      if (first === last && owned.has(first)) return;
+      let sample = first;
+      while (sample <= last && owned.has(sample)) sample++;
+      if (sample > last) return;
       addressIntervals.push({
         kind: 'addresses',
         index: podClasses.length + addressIntervals.length,
         interval: { family, first, last },
+        sample,
       });
     });
   }
@@ -313,12 +320,15 @@ const representatives = new WeakMap<SpaceEnd, (Endpoint | undefined)[]>();
 function chooseRepresentative(space: ConnectionSpace, end: SpaceEnd, second: boolean): Endpoint | undefined {
   if (end.kind === 'addresses') {
     const { family, first, last } = end.interval;
+    const podIps = new Set(space.cluster.pods.flatMap((pod) => pod.ips.map(canonicalIp)));
     for (const external of space.cluster.externals) {
       const value = ipValue(external.ip);
-      if (value !== undefined && value.family === family && first <= value.value && value.value <= last)
+      if (value === undefined || value.family !== family || value.value < first || value.value > last)
+        continue;
+      if (!podIps.has(canonicalIp(external.ip)))
         return { kind: 'ip', ip: canonicalIp(external.ip), name: external.name };
     }
-    return { kind: 'ip', ip: ipText(family, first) };
+    return { kind: 'ip', ip: ipText(family, end.sample) };
   }
   const pod = end.pods[second ? 1 : 0];
   return pod === undefined ? undefined : { kind: 'pod', pod };
