@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../core/netpol/types.ts';
 import { parseExercise, parseTrack } from '../core/exercise/index.ts';
 import type { Exercise, Track } from '../core/exercise/index.ts';
-import { gradePrediction, gradeSubmission } from '../core/grading/index.ts';
+import { gradePrediction, gradeSubmission, mutationGate } from '../core/grading/index.ts';
+import type { GateReport } from '../core/grading/index.ts';
 import { schemaDiagnostics } from './exercise-schema.ts';
 
 /** A track and where it lives. */
@@ -180,6 +181,50 @@ export interface ExerciseValidation {
   readonly ok: boolean;
   /** Errors (the exercise fails) and warnings (shown, not failing). */
   readonly problems: readonly Diagnostic[];
+  /** The mutation gate's counts, when it ran (write and fix exercises). */
+  readonly mutants?: MutantCounts;
+}
+
+/** What the mutation gate made of one exercise. */
+export interface MutantCounts {
+  readonly made: number;
+  readonly changing: number;
+  readonly caught: number;
+  /** Caught by no named check, only by the diff against the solution. */
+  readonly caughtOnlyByDiff: number;
+}
+
+/** Options of {@link validateLibrary}. */
+export interface ValidateOptions {
+  /** Run the mutation gate on every write and fix exercise (CI and authoring do; imports do not). */
+  readonly mutationGate?: boolean;
+}
+
+/**
+ * Runs the mutation gate: counts, and one error per mutant that behaves unlike the solution outside
+ * the free regions and still passes grading.
+ */
+export function gateExercise(
+  exercise: Exercise,
+  source: string,
+): { counts?: MutantCounts; problems: Diagnostic[] } {
+  const report: GateReport = mutationGate(exercise);
+  if (!report.applicable) return { problems: [] };
+  return {
+    counts: {
+      made: report.made,
+      changing: report.changing,
+      caught: report.caught,
+      caughtOnlyByDiff: report.caughtOnlyByDiff.length,
+    },
+    problems: report.uncaught.map((mutant) =>
+      proofProblem(
+        'uncaught-mutant',
+        `a mistake in the solution goes unnoticed: "${mutant.description}" decides some connection unlike the solution, yet grading passes it`,
+        source,
+      ),
+    ),
+  };
 }
 
 export interface LibraryValidation {
@@ -243,7 +288,7 @@ export function proveExercise(exercise: Exercise, source: string): Diagnostic[] 
  * unique across the catalogue, the track exists (and is the folder the exercise sits in), the
  * reference solution passes, the starter fails, and predict expectations equal the engine.
  */
-export function validateLibrary(library: ExerciseLibrary): LibraryValidation {
+export function validateLibrary(library: ExerciseLibrary, options: ValidateOptions = {}): LibraryValidation {
   const trackIds = new Map(library.tracks.map((track) => [track.id, track]));
   const problems: Diagnostic[] = library.diagnostics.filter(
     (diagnostic) => !library.folders.some((folder) => folder.diagnostics.includes(diagnostic)),
@@ -302,12 +347,18 @@ export function validateLibrary(library: ExerciseLibrary): LibraryValidation {
       }
       found.push(...proveExercise(exercise, source));
     }
+    const gate =
+      exercise !== undefined && options.mutationGate === true && !hasErrors(found)
+        ? gateExercise(exercise, source)
+        : undefined;
+    if (gate !== undefined) found.push(...gate.problems);
     const ok = exercise !== undefined && !hasErrors(found);
     return {
       folder: folder.folder,
       ...(exercise === undefined ? {} : { id: exercise.id }),
       ok,
       problems: found,
+      ...(gate?.counts === undefined ? {} : { mutants: gate.counts }),
     };
   });
   const ok = exercises.every((exercise) => exercise.ok) && !hasErrors(problems);

@@ -4,6 +4,7 @@
  * library has, and every check can fail for a learner who did nothing.
  */
 import { checksThatNeverFail } from '../../core/authoring/index.ts';
+import { mutationGate } from '../../core/grading/index.ts';
 import { parseExercise } from '../../core/exercise/index.ts';
 import type { Exercise } from '../../core/exercise/index.ts';
 import type { AuthoredExerciseFiles, AuthoringValidation } from '../../core/lab-api/index.ts';
@@ -49,7 +50,14 @@ export function validateAuthored(
   const problems: Problem[] = diagnostics.map(toProblem);
   const exercise = parsed.exercise;
   if (exercise === undefined) {
-    return { problems, solutionPasses: false, starterFails: false, checksThatNeverFail: [], valid: false };
+    return {
+      problems,
+      solutionPasses: false,
+      starterFails: false,
+      checksThatNeverFail: [],
+      mutants: null,
+      valid: false,
+    };
   }
   if (context.bundledIds.has(exercise.id)) {
     problems.push({
@@ -72,10 +80,26 @@ export function validateAuthored(
   const neverFail = checksThatNeverFail(exercise);
   for (const id of neverFail) {
     problems.push({
-      severity: 'warning',
-      message: `Check ${id} passes with the starter and with no policies at all, so it never fails; drop it or change it.`,
+      severity: 'info',
+      message: `Check ${id} already holds with the starter and with no policies at all: it still guards the answer and explains itself, but earns no points.`,
     });
   }
+  let mutants: AuthoringValidation['mutants'] = null;
+  if (solutionPasses && exercise.kind !== 'predict') {
+    const gate = mutationGate(exercise);
+    mutants = {
+      made: gate.made,
+      changing: gate.changing,
+      caught: gate.caught,
+      uncaught: gate.uncaught.map((mutant) => mutant.description),
+    };
+    for (const description of mutants.uncaught) {
+      problems.push({
+        severity: 'error',
+        message: `A mistake goes unnoticed: the solution with "${description}" decides some connection differently, yet grading passes it.`,
+      });
+    }
+  }
   const valid = !problems.some((problem) => problem.severity === 'error');
-  return { problems, solutionPasses, starterFails, checksThatNeverFail: neverFail, valid, exercise };
+  return { problems, solutionPasses, starterFails, checksThatNeverFail: neverFail, mutants, valid, exercise };
 }

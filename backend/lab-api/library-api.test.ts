@@ -54,8 +54,13 @@ describe('authoring', () => {
       starterFails: true,
       checksThatNeverFail: ['api-to-db-5432'],
     });
-    // A check that passes with no policies at all is only a warning: the exercise stays valid.
-    expect(validation.problems).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    // A check that holds with no policies at all is only a note (it earns no points); the exercise stays valid.
+    expect(validation.problems).toEqual([expect.objectContaining({ severity: 'info' })]);
+    // The mutation gate ran on the solution and every mutant that changes behaviour is caught.
+    expect(validation.mutants?.made).toBeGreaterThan(5);
+    expect(validation.mutants?.changing).toBeGreaterThan(0);
+    expect(validation.mutants?.caught).toBe(validation.mutants?.changing);
+    expect(validation.mutants?.uncaught).toEqual([]);
     const bundled = await api.validateAuthoredExercise({
       ...SMALL_FILES,
       exerciseYaml: SMALL_FILES.exerciseYaml.replace(`id: ${ID}`, 'id: internal-egress-payroll-mysql'),

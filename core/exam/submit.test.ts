@@ -74,12 +74,13 @@ describe('submitExam with the core grader', () => {
       points: 2,
       earnedPoints: 2,
     });
+    // Beta's answer only keeps what the starter already did, so it earns nothing.
     expect(byId.beta).toMatchObject({
       status: 'graded',
-      score: 50,
+      score: 0,
       passed: false,
       points: 3,
-      earnedPoints: 1.5,
+      earnedPoints: 0,
     });
     expect(byId.gamma).toMatchObject({
       status: 'unanswered',
@@ -91,8 +92,8 @@ describe('submitExam with the core grader', () => {
     expect(byId.alpha?.grade?.checks.map((check) => check.code)).toEqual(['reach.ok', 'reach.ok']);
     expect(result).toMatchObject({
       totalPoints: 10,
-      earnedPoints: 3.5,
-      percent: 35,
+      earnedPoints: 2,
+      percent: 20,
       passMark: 66,
       passed: false,
       autoSubmitted: false,

@@ -23,6 +23,7 @@ import type {
 import { gradePolicyCheck, gradePolicyCountCheck } from './policy-checks.ts';
 import { evaluateReach, reachConnection } from './reach.ts';
 import { combine, readSubmission } from './submission.ts';
+import type { ReadSubmission } from './submission.ts';
 import type { CheckResult, GradeDifference, GradeResult } from './types.ts';
 
 /** Where submission diagnostics say the text came from, unless the caller names it. */
@@ -168,7 +169,8 @@ function otherDifferences(
   // Cells a reach check stands in are reported by that check, not again here.
   const named = new Set<string>();
   for (const check of exercise.checks) {
-    if (check.type !== 'reach') continue;
+    // An informational check is shown, not graded: its region still has to match the solution.
+    if (check.type !== 'reach' || check.informational) continue;
     const connection = reachConnection(exercise.cluster, check);
     if (typeof connection === 'string') continue;
     const cell = cellOf(space, connection);
@@ -218,7 +220,30 @@ export function gradeSubmission(
   options: GradeOptions = {},
 ): GradeResult {
   const source = options.source ?? SUBMISSION_SOURCE;
-  const read = readSubmission(exercise, submission, source);
+  return gradeRead(exercise, readSubmission(exercise, submission, source), source, true);
+}
+
+/**
+ * Grades policies that are already read (the learner's own, valid), as {@link gradeSubmission}
+ * grades text: the mutation gate grades its mutants this way. Lint is left out when `lint` is false.
+ */
+export function gradePolicies(
+  exercise: Exercise,
+  learnerPolicies: readonly NetworkPolicy[],
+  options: GradeOptions & { readonly lint?: boolean } = {},
+): GradeResult {
+  const source = options.source ?? SUBMISSION_SOURCE;
+  const combined = combine(exercise, learnerPolicies, source);
+  const read: ReadSubmission = {
+    diagnostics: combined.diagnostics,
+    hasErrors: false,
+    learnerPolicies,
+    policies: combined.policies,
+  };
+  return gradeRead(exercise, read, source, options.lint ?? true);
+}
+
+function gradeRead(exercise: Exercise, read: ReadSubmission, source: string, withLint: boolean): GradeResult {
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const learner = read.learnerPolicies;
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
@@ -270,9 +295,9 @@ export function gradeSubmission(
     ],
     passed,
   );
-  const lint = lintPolicies(exercise.cluster, combined.policies).filter(
-    (finding) => finding.source === source,
-  );
+  const lint = withLint
+    ? lintPolicies(exercise.cluster, combined.policies).filter((finding) => finding.source === source)
+    : [];
   return { ...header, passed, score, checks, differences: others.lines, diagnostics, lint };
 }
 

@@ -243,6 +243,17 @@ export interface AuthoringValidation {
   readonly starterFails: boolean;
   /** Ids of checks that no plausible wrong answer could fail (the starter and "no policies" both pass them). */
   readonly checksThatNeverFail: readonly string[];
+  /**
+   * The mutation gate (write and fix exercises whose solution passes): mutants of the solution made,
+   * those that decide some connection unlike it outside the free regions, those grading rejects, and
+   * a description of each one it lets through.
+   */
+  readonly mutants: {
+    readonly made: number;
+    readonly changing: number;
+    readonly caught: number;
+    readonly uncaught: readonly string[];
+  } | null;
   readonly valid: boolean;
 }
 

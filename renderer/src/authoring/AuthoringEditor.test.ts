@@ -23,6 +23,7 @@ const VALID: AuthoringValidation = {
   solutionPasses: true,
   starterFails: true,
   checksThatNeverFail: [],
+  mutants: { made: 4, changing: 4, caught: 4, uncaught: [] },
   valid: true,
 };
 
