@@ -252,3 +252,21 @@ describe('startHttpHost', () => {
     expect((await callApi('getSettings', [])).status).toBe(200);
   });
 });
+
+describe('startHttpHost and repeated headers', () => {
+  it('answers 400 to a request with a second Host header', async () => {
+    const { connect } = await import('node:net');
+    const answer = await new Promise<string>((done, fail) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(
+          `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nHost: evil.example\r\nConnection: close\r\n\r\n`,
+        );
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => done(text));
+      socket.on('error', fail);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+  });
+});

@@ -237,6 +237,9 @@ async function handleStatic(
     .pipe(response);
 }
 
+/** Open connections at once; one browser opens about six per origin. */
+export const MAX_CONNECTIONS = 64;
+
 /** Starts the host on 127.0.0.1 only; resolves once it is listening. */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const root = await realpath(path.resolve(options.staticRoot));
@@ -246,6 +249,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    // Node keeps the first of repeated Host headers; a request naming two hosts is malformed (RFC 9112 §3.2).
+    const hostLines = request.rawHeaders.filter(
+      (_, index) => index % 2 === 0 && /^host$/i.test(request.rawHeaders[index] ?? ''),
+    );
+    if (hostLines.length !== 1) {
+      request.resume();
+      send(response, 400, 'Bad request: exactly one Host header.\n');
+      return;
+    }
     const host = (request.headers.host ?? '').toLowerCase();
     const origin = request.headers.origin;
     if (!allowedHosts().includes(host) || (origin !== undefined && !allowedOrigins().includes(origin))) {
@@ -272,6 +284,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     });
   });
 
+  // A local host serves one learner: few connections, and a slow body is dropped early.
+  server.maxConnections = MAX_CONNECTIONS;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {

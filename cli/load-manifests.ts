@@ -1,33 +1,31 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIo } from './command.ts';
 import { UsageError } from './command.ts';
 import { formatDiagnostic } from './format.ts';
+import { readRegularFile, UnreadableFile } from './read-regular-file.ts';
 import { parseManifests } from '../core/netpol/read/manifests.ts';
 import type { ParseResult } from '../core/netpol/index.ts';
 
 /** Largest manifest file read; the parser applies its own, tighter limits on what it parses. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-/** Reads a text file with a friendly message when it is missing, a folder, or too large. */
+/** Reads a text file with a friendly message when it is missing, not a regular file, or too large. */
 export async function readTextFile(io: CliIo, file: string): Promise<string> {
   const full = path.resolve(io.cwd, file);
-  let size: number;
   try {
-    const info = await stat(full);
-    if (info.isDirectory()) throw new UsageError(`${file} is a folder; give a YAML file`);
-    size = info.size;
+    return await readRegularFile(full, MAX_FILE_BYTES);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
+    if (error instanceof UnreadableFile) {
+      throw new UsageError(
+        `cannot read ${file}: ${error.message}; manifest files are regular files up to 16 MB`,
+      );
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UsageError(`${file} is a folder; give a YAML file`);
     throw new UsageError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
     );
   }
-  if (size > MAX_FILE_BYTES)
-    throw new UsageError(
-      `${file} is ${Math.round(size / 1024 / 1024)} MB; manifest files are limited to 16 MB`,
-    );
-  return readFile(full, 'utf8');
 }
 
 /**

@@ -116,6 +116,20 @@ const cases: readonly RuleCase[] = [
     at: '10.0.0.0/33',
   },
   {
+    rule: 'CIDR with spaces around it (Go net.ParseCIDR refuses them)',
+    text: policyText(peerRule('ipBlock: {cidr: " 10.0.0.0/8"}')),
+    id: 'policy.invalid-value',
+    path: `${PEER}.ipBlock.cidr`,
+    at: '" 10.0.0.0/8"',
+  },
+  {
+    rule: 'except CIDR with a trailing space',
+    text: policyText(peerRule('ipBlock: {cidr: 10.0.0.0/8, except: ["10.1.0.0/16 "]}')),
+    id: 'policy.invalid-value',
+    path: `${PEER}.ipBlock.except[0]`,
+    at: '"10.1.0.0/16 "',
+  },
+  {
     rule: 'invalid IPv6 CIDR',
     text: policyText(peerRule('ipBlock: {cidr: "2001:db8::/129"}')),
     id: 'policy.invalid-value',

@@ -22,6 +22,7 @@ import type { ExamHistoryItem, LabApi, StartExamInput } from '../../core/lab-api
 import type { ExamMethod } from '../../core/lab-api/validate-exam-args.ts';
 import type { ProgressStore } from '../progress/index.ts';
 import { LabApiFailure } from './failure.ts';
+import { ownValue } from '../../core/records/index.ts';
 
 /** Real minutes; tests may shorten them (see {@link examMinuteMsFromEnvironment}). */
 export const EXAM_MINUTE_MS = 60_000;
@@ -211,7 +212,7 @@ export function createExamApi(deps: ExamApiDeps): Pick<LabApi, ExamMethod> {
         tasks: session.tasks.map((task) => ({
           exerciseId: task.exerciseId,
           title: task.title,
-          answer: session.answers[task.exerciseId]?.text ?? '',
+          answer: ownValue(session.answers, task.exerciseId)?.text ?? '',
           solution: deps.findExercise(task.exerciseId)?.solution ?? '',
         })),
       };

@@ -6,8 +6,9 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ExerciseFolder, ExerciseLibrary } from '../exercise-library.ts';
-import { buildPack } from '../packs/index.ts';
+import { buildPack, packFileProblems } from '../packs/index.ts';
 import type { PackBuild, PackDetails } from '../packs/index.ts';
+import type { Diagnostic } from '../../core/netpol/index.ts';
 
 const FILES = ['exercise.yaml', 'starter.yaml', 'solution.yaml'] as const;
 
@@ -27,6 +28,14 @@ export async function packExercises(
     // Track folders are keyed by library and folder, so two libraries' same-named folders stay apart.
     const trackFolders = new Map<string, string>();
     const usedFolders = new Set<string>();
+    const refused: Diagnostic[] = [];
+    for (const { library, folder } of sources) {
+      refused.push(...(await packFileProblems(folder.directory, FILES)));
+      refused.push(...(await packFileProblems(path.join(library.root, folder.trackFolder), ['track.yaml'])));
+    }
+    if (refused.length > 0) {
+      return { ok: false, exerciseCount: 0, trackCount: 0, problems: refused, unreadable: false };
+    }
     for (const { library, folder } of sources) {
       const key = `${library.root}\0${folder.trackFolder}`;
       let target = trackFolders.get(key);

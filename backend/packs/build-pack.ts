@@ -3,7 +3,7 @@
  * rule `validate-exercises` enforces is packed, and the written pack is verified before it is returned,
  * so a pack that leaves this function imports cleanly anywhere.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../../core/netpol/types.ts';
 import { PACK_FILE_NAMES, writePack } from '../../core/pack/index.ts';
@@ -37,6 +37,60 @@ function failure(problems: Diagnostic[], unreadable = false): PackBuild {
   return { ok: false, exerciseCount: 0, trackCount: 0, problems, unreadable };
 }
 
+/**
+ * Problems with the files a pack would take from `directory`: each must be a regular file, never a
+ * symlink (a `starter.yaml` linked to `~/.kube/config` would otherwise be packed verbatim), a
+ * device or a FIFO. The app's export checks its sources with this before it copies them.
+ */
+export async function packFileProblems(directory: string, names: readonly string[]): Promise<Diagnostic[]> {
+  const problems: Diagnostic[] = [];
+  const entries = [
+    { file: directory, folder: true },
+    ...names.map((name) => ({ file: path.join(directory, name), folder: false })),
+  ];
+  for (const { file, folder } of entries) {
+    let info;
+    try {
+      info = await lstat(file);
+    } catch {
+      continue; // A missing file is the library validation's to report.
+    }
+    const what = info.isSymbolicLink()
+      ? 'a symbolic link'
+      : folder
+        ? info.isDirectory()
+          ? ''
+          : 'not a folder'
+        : info.isFile()
+          ? ''
+          : 'not a regular file';
+    if (what === '') continue;
+    problems.push({
+      id: 'pack.not-regular-file',
+      severity: 'error',
+      message: `${file} is ${what}; a pack holds only regular files written in place, so it is not packed`,
+      source: file,
+    });
+  }
+  return problems;
+}
+
+/** Warnings for files that hold kinds a pack should never carry (`Secret`, a kubeconfig's `Config`). */
+function sensitiveKindWarnings(folder: string, files: Readonly<Record<string, string>>): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  for (const [name, text] of Object.entries(files)) {
+    const kind = /^kind:\s*["']?(Secret|Config)["']?\s*$/m.exec(text)?.[1];
+    if (kind === undefined) continue;
+    warnings.push({
+      id: 'pack.sensitive-kind',
+      severity: 'warning',
+      message: `${folder}/${name} holds a ${kind} object; check it carries no credentials before sharing the pack`,
+      source: `${folder}/${name}`,
+    });
+  }
+  return warnings;
+}
+
 /** Reads, validates and packs the library under `directory`. */
 export async function buildPack(directory: string, details: PackDetails): Promise<PackBuild> {
   const library = await loadExerciseLibrary(directory);
@@ -52,12 +106,22 @@ export async function buildPack(directory: string, details: PackDetails): Promis
       { id: 'pack.empty', severity: 'error', message: 'the folder holds no exercises', source: library.root },
     ]);
   }
+  const fileProblems: Diagnostic[] = [];
+  for (const folder of library.folders) {
+    fileProblems.push(...(await packFileProblems(folder.directory, PACK_FILE_NAMES)));
+  }
+  for (const track of new Set(library.folders.map((folder) => folder.trackFolder))) {
+    fileProblems.push(...(await packFileProblems(path.join(library.root, track), ['track.yaml'])));
+  }
+  if (fileProblems.length > 0) return failure(fileProblems);
   const exercises: PackExercise[] = [];
+  const warnings: Diagnostic[] = [];
   for (const folder of library.folders) {
     const files: Partial<Record<PackFileName, string>> = {};
     for (const name of PACK_FILE_NAMES)
       files[name] = await readFile(path.join(folder.directory, name), 'utf8');
     exercises.push({ folder: folder.folder, files: files as Record<PackFileName, string> });
+    warnings.push(...sensitiveKindWarnings(folder.folder, files as Record<PackFileName, string>));
   }
   const used = new Set(library.folders.map((folder) => folder.trackFolder));
   const tracks = library.tracks
@@ -82,7 +146,7 @@ export async function buildPack(directory: string, details: PackDetails): Promis
     text,
     exerciseCount: exercises.length,
     trackCount: tracks.length,
-    problems: [],
+    problems: warnings,
     unreadable: false,
   };
 }

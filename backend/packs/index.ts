@@ -1,5 +1,5 @@
 /** The front door of exercise packs on the Node side: build from a folder, verify, import. */
-export { buildPack } from './build-pack.ts';
+export { buildPack, packFileProblems } from './build-pack.ts';
 export type { PackBuild, PackDetails } from './build-pack.ts';
 export { verifyPack } from './verify-pack.ts';
 export type { PackVerification } from './verify-pack.ts';

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from '../command.ts';
@@ -10,6 +10,7 @@ import { gradePrediction, gradeSubmission, parsePredictionAnswers } from '../../
 import type { GradeResult } from '../../core/grading/index.ts';
 import { formatPosition } from '../../core/netpol/read/yaml-source.ts';
 import { exerciseLibraryRoot } from './exercise-root.ts';
+import { readRegularFile, UnreadableFile } from '../read-regular-file.ts';
 
 const help = `Usage: netpol-lab grade-batch <exercise-id|folder> <submissions-folder> [-o table|csv|json] [--exercises DIR]
 
@@ -72,11 +73,9 @@ async function gradeFile(exercise: Exercise, directory: string, file: string): P
   });
   let text: string;
   try {
-    const info = await stat(full);
-    if (info.size > MAX_SUBMISSION_BYTES)
-      return failed(`the file is larger than ${MAX_SUBMISSION_BYTES / 1024} KB; not read`);
-    text = await readFile(full, 'utf8');
+    text = await readRegularFile(full, MAX_SUBMISSION_BYTES);
   } catch (error) {
+    if (error instanceof UnreadableFile) return failed(`${error.message}; not read`);
     return failed(`cannot read the file: ${(error as Error).message}`);
   }
   if (exercise.kind !== 'predict') return rowFor(file, gradeSubmission(exercise, text, { source: file }));

@@ -63,6 +63,7 @@ async function build(argv: readonly string[], io: CliIo): Promise<number> {
     );
     return result.unreadable ? 2 : 1;
   }
+  printProblems(io, result.problems);
   if (values.output === undefined) {
     io.stdout(result.text);
   } else {

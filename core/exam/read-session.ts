@@ -4,6 +4,7 @@
  * `exam.invalid-session` error naming the first problem, never an exception.
  */
 import { DIFFICULTIES } from '../exercise/types.ts';
+import { recordOf } from '../records/index.ts';
 import { refuse, succeed } from './outcome.ts';
 import { EXAM_TASK_KINDS } from './types.ts';
 import type { ExamOutcome, ExamSession } from './types.ts';
@@ -114,5 +115,11 @@ function sessionProblem(value: unknown): string | undefined {
 export function readExamSession(value: unknown): ExamOutcome<ExamSession> {
   const problem = sessionProblem(value);
   if (problem !== undefined) return refuse('exam.invalid-session', `The stored exam is damaged: ${problem}.`);
-  return succeed(value as unknown as ExamSession);
+  const session = value as unknown as ExamSession;
+  // Ids are keys: keep them away from Object.prototype (an exercise may be called `constructor`).
+  return succeed({
+    ...session,
+    answers: recordOf(Object.entries(session.answers)),
+    timeSpentMs: recordOf(Object.entries(session.timeSpentMs)),
+  });
 }

@@ -7,7 +7,15 @@
 import { drawExamTasks } from './draw.ts';
 import { refuse, succeed } from './outcome.ts';
 import { CUSTOM_EXAM_LIMITS, findPreset } from './presets.ts';
-import type { ExamCandidate, ExamOutcome, ExamPreset, ExamPresetId, ExamSession } from './types.ts';
+import { emptyRecord, ownValue, withEntry } from '../records/index.ts';
+import type {
+  ExamAnswer,
+  ExamCandidate,
+  ExamOutcome,
+  ExamPreset,
+  ExamPresetId,
+  ExamSession,
+} from './types.ts';
 
 /** Longest answer kept, in UTF-16 code units (about the 1 MB the store accepts). */
 export const MAX_ANSWER_LENGTH = 1_000_000;
@@ -93,11 +101,11 @@ export function startExam(options: StartExamOptions): ExamOutcome<ExamSession> {
     durationMs,
     endsAt: now + durationMs,
     tasks: draw.tasks,
-    answers: {},
+    answers: emptyRecord<ExamAnswer>(),
     flags: [],
     currentTaskId: first.exerciseId,
     currentSince: now,
-    timeSpentMs: {},
+    timeSpentMs: emptyRecord<number>(),
     drawNotes: draw.notes,
     submittedAt: null,
     result: null,
@@ -129,10 +137,12 @@ export function runningStintMs(session: ExamSession, now: number): number {
 
 /** Time spent on each task, including the running stint on the current one. */
 export function timeSpentByTask(session: ExamSession, now: number): Record<string, number> {
-  const spent: Record<string, number> = {};
-  for (const task of session.tasks) spent[task.exerciseId] = session.timeSpentMs[task.exerciseId] ?? 0;
+  const spent = emptyRecord<number>();
+  for (const task of session.tasks)
+    spent[task.exerciseId] = ownValue(session.timeSpentMs, task.exerciseId) ?? 0;
   if (session.submittedAt === null) {
-    spent[session.currentTaskId] = (spent[session.currentTaskId] ?? 0) + runningStintMs(session, now);
+    spent[session.currentTaskId] =
+      (ownValue(spent, session.currentTaskId) ?? 0) + runningStintMs(session, now);
   }
   return spent;
 }
@@ -167,7 +177,7 @@ export function saveAnswer(
   if (text.length > MAX_ANSWER_LENGTH) {
     return refuse('exam.invalid-answer', 'This answer is longer than 1 MB; shorten it to save it.');
   }
-  return succeed({ ...session, answers: { ...session.answers, [taskId]: { text, savedAt: now } } });
+  return succeed({ ...session, answers: withEntry(session.answers, taskId, { text, savedAt: now }) });
 }
 
 /** Flags a task for review, or clears its flag. */
@@ -189,9 +199,10 @@ export function moveTo(session: ExamSession, taskId: string, now: number): ExamO
   if (!allowed.ok) return allowed;
   if (taskId === session.currentTaskId) return succeed(session);
   const left = session.currentTaskId;
-  const timeSpentMs = {
-    ...session.timeSpentMs,
-    [left]: (session.timeSpentMs[left] ?? 0) + runningStintMs(session, now),
-  };
+  const timeSpentMs = withEntry(
+    session.timeSpentMs,
+    left,
+    (ownValue(session.timeSpentMs, left) ?? 0) + runningStintMs(session, now),
+  );
   return succeed({ ...session, timeSpentMs, currentTaskId: taskId, currentSince: now });
 }

@@ -5,6 +5,7 @@
  */
 import type { Exercise } from '../exercise/types.ts';
 import { gradeSubmission } from '../grading/index.ts';
+import { ownValue } from '../records/index.ts';
 import { refuse, succeed } from './outcome.ts';
 import { timeSpentByTask } from './session.ts';
 import type {
@@ -80,7 +81,7 @@ export function submitExam(
   let totalPoints = 0;
   let answeredCount = 0;
   const tasks = session.tasks.map((task): ExamTaskResult => {
-    const text = session.answers[task.exerciseId]?.text;
+    const text = ownValue(session.answers, task.exerciseId)?.text;
     if (text !== undefined && text.trim() !== '') answeredCount += 1;
     const graded = gradeTask(task, lookup(exercisesById, task.exerciseId), text, grade);
     const score = graded.grade === null ? 0 : clampScore(graded.grade.score);
@@ -94,7 +95,7 @@ export function submitExam(
       passed,
       points: task.points,
       earnedPoints: (task.points * score) / 100,
-      timeSpentMs: timeSpentMs[task.exerciseId] ?? 0,
+      timeSpentMs: ownValue(timeSpentMs, task.exerciseId) ?? 0,
       flagged: session.flags.includes(task.exerciseId),
       grade: graded.grade,
     };

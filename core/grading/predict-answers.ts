@@ -6,6 +6,7 @@
 import { parse } from 'yaml';
 import type { Expectation } from '../exercise/types.ts';
 import type { Diagnostic } from '../netpol/types.ts';
+import { emptyRecord } from '../records/index.ts';
 
 /** The answers that could be read, and what was wrong with the rest. */
 export interface PredictionAnswers {
@@ -38,7 +39,7 @@ export function parsePredictionAnswers(text: string): PredictionAnswers {
       diagnostics: [problem('a prediction maps check ids to allow or deny, e.g. "web-to-db: deny"')],
     };
   }
-  const answers: Record<string, Expectation> = {};
+  const answers = emptyRecord<Expectation>();
   const diagnostics: Diagnostic[] = [];
   for (const [id, value] of Object.entries(data as Record<string, unknown>)) {
     const answer = typeof value === 'string' ? value.trim().toLowerCase() : value;

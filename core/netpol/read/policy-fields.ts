@@ -90,7 +90,8 @@ const MISPLACED: Partial<Record<Context, Readonly<Record<string, string>>>> = {
 };
 
 function unknownFieldHint(context: Context, key: string): string {
-  const misplaced = MISPLACED[context]?.[key];
+  const hints = MISPLACED[context];
+  const misplaced = hints !== undefined && Object.hasOwn(hints, key) ? hints[key] : undefined;
   if (misplaced !== undefined) return `: ${misplaced}`;
   const allowed = FIELDS[context];
   const sameCase = allowed.find((field) => field.toLowerCase() === key.toLowerCase());

@@ -34,6 +34,9 @@ import { readLabelMap, readSelector } from './validate-selector.ts';
 import { entryOf } from './yaml-source.ts';
 import type { YamlMap, YamlValue } from './yaml-source.ts';
 
+/** The API server parses CIDRs with Go's net.ParseCIDR, which refuses any space around them. */
+const SPACED_CIDR = 'not a valid CIDR (remove the spaces around it)';
+
 function readIpBlock(report: ObjectReporter, value: YamlValue, path: string): IPBlock | undefined {
   const map = asMap(report, value, path);
   if (map === undefined) return undefined;
@@ -49,8 +52,11 @@ function readIpBlock(report: ObjectReporter, value: YamlValue, path: string): IP
     );
     return undefined;
   }
-  const parsed = cidr === undefined ? undefined : parseCidr(cidr);
-  if (cidr !== undefined && parsed === undefined) {
+  const spaced = cidr !== undefined && cidr !== cidr.trim();
+  const parsed = cidr === undefined || spaced ? undefined : parseCidr(cidr);
+  if (spaced) {
+    invalidValue(report, `${path}.cidr`, cidrValue, SPACED_CIDR);
+  } else if (cidr !== undefined && parsed === undefined) {
     const hint = cidr.includes('/') ? '' : ' (a CIDR needs a prefix length, like 10.0.0.5/32)';
     invalidValue(report, `${path}.cidr`, cidrValue, `not a valid CIDR${hint}`);
   }
@@ -59,8 +65,9 @@ function readIpBlock(report: ObjectReporter, value: YamlValue, path: string): IP
     const itemPath = `${path}.except[${index}]`;
     const text = asString(report, emptyIfNull(item), itemPath);
     if (text === undefined) return;
-    const exceptParsed = parseCidr(text);
-    if (exceptParsed === undefined) invalidValue(report, itemPath, item, 'not a valid CIDR');
+    const exceptParsed = text === text.trim() ? parseCidr(text) : undefined;
+    if (text !== text.trim()) invalidValue(report, itemPath, item, SPACED_CIDR);
+    else if (exceptParsed === undefined) invalidValue(report, itemPath, item, 'not a valid CIDR');
     else if (parsed !== undefined && !cidrIsStrictSubset(exceptParsed, parsed)) {
       invalidValue(
         report,

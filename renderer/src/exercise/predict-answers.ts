@@ -3,6 +3,7 @@
  * YAML mapping the host grades. The draft stores the same text, so reading it back restores the radios.
  */
 import type { Expectation } from '../../../core/exercise/types.ts';
+import { emptyRecord, ownValue } from '../../../core/records/index.ts';
 
 /** Check id → the learner's answer; unanswered checks are absent. */
 export type Predictions = Readonly<Record<string, Expectation>>;
@@ -18,7 +19,7 @@ function yamlKey(id: string): string {
 export function serializePredictions(predictions: Predictions, checkIds: readonly string[]): string {
   const lines: string[] = [];
   for (const id of checkIds) {
-    const answer = predictions[id];
+    const answer = ownValue(predictions, id);
     if (answer === 'allow' || answer === 'deny') lines.push(`${yamlKey(id)}: ${answer}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
@@ -28,7 +29,7 @@ const LINE = /^\s*(?:"((?:[^"\\]|\\.)*)"|([^\s:#"][^:#]*?))\s*:\s*([A-Za-z]+)\s*
 
 /** Reads predictions back from text; lines that are not `id: allow|deny` are ignored. */
 export function parsePredictions(text: string): Record<string, Expectation> {
-  const predictions: Record<string, Expectation> = {};
+  const predictions = emptyRecord<Expectation>();
   for (const line of text.split(/\r?\n/)) {
     const match = LINE.exec(line);
     if (!match) continue;
