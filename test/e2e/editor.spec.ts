@@ -148,3 +148,13 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('a YAML syntax error is said in a learner’s words at the line to fix', async ({ exercise }) => {
+  await exercise.typeAnswer(
+    'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n    namespace: default\n',
+  );
+  await exercise.checkButton.click();
+  await expect(exercise.resultsRegion).toContainText('indented deeper than the key above it');
+  await expect(exercise.resultsRegion).toContainText('the parser says:');
+  await expect(exercise.resultsRegion).toContainText('line 5, column 5');
+});
