@@ -42,6 +42,16 @@ describe(ID, () => {
     expect(key[0]?.message).toContain('did you mean team: lab?');
   });
 
+  it('suggests a namespace name one or two edits from one that has pods', () => {
+    const typo = lintFor(ID, world, [policy({ namespace: 'prdo', podSelector: selector({ app: 'web' }) })]);
+    expect(typo[0]?.message).toContain('namespace prdo has no pods; did you mean namespace "prod"?');
+    const far = lintFor(ID, world, [
+      policy({ namespace: 'payments', podSelector: selector({ app: 'web' }) }),
+    ]);
+    expect(far[0]?.message).toContain('namespace payments has no pods');
+    expect(far[0]?.message).not.toContain('did you mean');
+  });
+
   it('guesses nothing when no label is close', () => {
     const findings = lintFor(ID, world, [policy({ podSelector: selector({ app: 'payments' }) })]);
     expect(findings[0]?.message).not.toContain('did you mean');

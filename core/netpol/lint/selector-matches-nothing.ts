@@ -8,6 +8,7 @@ import type { LintContext, RuleSite } from './lint-context.ts';
 import { ruleSites } from './lint-context.ts';
 import { plural, policyFinding } from './lint-finding.ts';
 import { suggestLabel } from './label-suggestion.ts';
+import { closestWord } from '../edit-distance.ts';
 import type { LintRule } from './lint-rule.ts';
 
 const ID = 'lint.selector-matches-nothing';
@@ -22,7 +23,7 @@ function checkPodSelector(context: LintContext, policy: NetworkPolicy): Diagnost
   );
   const why =
     podCount === 0
-      ? `namespace ${policy.namespace} has no pods`
+      ? `namespace ${policy.namespace} has no pods${withGuess(namespaceGuess(context, policy.namespace))}`
       : `none of the ${plural(podCount, 'pod')} in namespace ${policy.namespace} has labels ${formatSelector(policy.podSelector)}${guess === undefined ? '' : `; ${guess}`}`;
   return [
     policyFinding(policy, {
@@ -32,6 +33,15 @@ function checkPodSelector(context: LintContext, policy: NetworkPolicy): Diagnost
       reason: `selects no pod, so this policy has no effect: ${why}`,
     }),
   ];
+}
+
+/** `did you mean namespace "payroll"?` for a namespace name one or two edits from one with pods. */
+function namespaceGuess(context: LintContext, name: string): string | undefined {
+  const withPods = context.cluster.namespaces
+    .map((namespace) => namespace.name)
+    .filter((candidate) => context.podsIn(candidate).length > 0);
+  const close = closestWord(name, withPods);
+  return close === undefined ? undefined : `did you mean namespace "${close}"?`;
 }
 
 function withGuess(guess: string | undefined): string {
