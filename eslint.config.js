@@ -2,9 +2,36 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 /** Import zones: the direction of imports from the architecture note, enforced by the linter. */
+const coreBuiltins = [
+  ...new Set(builtinModules.flatMap((m) => [m, m.startsWith('node:') ? m : `node:${m}`])),
+];
 const nodeBuiltins = { group: ['node:*'], message: 'core/ is pure: no Node built-ins.' };
+/** Globals core/ must not touch: the DOM and Node hosts. */
+const coreGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'process',
+  'Buffer',
+  'require',
+  'module',
+  'exports',
+  '__dirname',
+  '__filename',
+  'global',
+  'setImmediate',
+].map((name) => ({
+  name,
+  message: 'core/ is pure: no DOM or Node globals; take what you need as a parameter.',
+}));
 
 export default tseslint.config(
   {
@@ -34,13 +61,65 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            ...coreBuiltins.map((name) => ({ name, message: 'core/ is pure: no Node built-ins.' })),
+            { name: 'electron', message: 'core/ is UI- and host-free.' },
+          ],
           patterns: [
             nodeBuiltins,
             {
               group: ['**/backend/**', '**/cli/**', '**/electron/**', '**/renderer/**'],
               message: 'core/ imports nothing outside core/.',
             },
-            { group: ['electron', 'svelte', 'svelte/*'], message: 'core/ is UI- and host-free.' },
+            { group: ['svelte', 'svelte/*'], message: 'core/ is UI- and host-free.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...coreGlobals],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'core/ is pure: take the time as a parameter.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'core/ is pure: use a seeded generator (core/exam/random.ts).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/cli/**', 'electron'],
+              message: 'backend/ never imports electron/, renderer/ or cli/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**', 'electron'],
+              message: 'cli/ never imports electron/ or renderer/.',
+            },
           ],
         },
       ],
