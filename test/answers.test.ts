@@ -2,13 +2,17 @@
  * Grades the sample answers in test/answers/<exercise-id>/: `pass-*.yaml` must pass, `fail-*.yaml`
  * must fail, and a fail file starting with `# fails: a, b` must fail exactly those graded checks
  * (`other-connections`: differences from the reference solution that no check names).
+ *
+ * For a predict exercise a sample answer is the YAML map the `netpol-lab grade` command reads (check id
+ * to `allow` or `deny`); it passes when every prediction is right, and a fail file's `# fails:` line
+ * names exactly the checks predicted wrong or left unanswered.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExerciseLibrary } from '../backend/exercise-library.ts';
-import { gradeSubmission } from '../core/grading/index.ts';
+import { gradePrediction, gradeSubmission, parsePredictionAnswers } from '../core/grading/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const answersRoot = path.join(here, 'answers');
@@ -47,7 +51,15 @@ describe('sample answers', () => {
         it(file, () => {
           if (exercise === undefined) throw new Error(`no exercise ${exerciseId}`);
           const text = readFileSync(path.join(answersRoot, exerciseId, file), 'utf8');
-          const result = gradeSubmission(exercise, text, { source: file });
+          let result;
+          if (exercise.kind === 'predict') {
+            const parsed = parsePredictionAnswers(text);
+            // A sample prediction must be readable: a bad value would fail for the wrong reason.
+            expect(parsed.diagnostics).toEqual([]);
+            result = gradePrediction(exercise, parsed.answers);
+          } else {
+            result = gradeSubmission(exercise, text, { source: file });
+          }
           const failing = [
             ...result.checks
               .filter((check) => !check.passed && !check.informational)
