@@ -7,7 +7,7 @@ export { parsePredictionAnswers } from './predict-answers.ts';
 export type { PredictionAnswers } from './predict-answers.ts';
 export { readSubmission } from './submission.ts';
 export type { ReadSubmission, SubmissionContext } from './submission.ts';
-export { gradePolicies } from './grade.ts';
+export { gradePolicies, OTHER_CONNECTIONS } from './grade.ts';
 export { mutantsOf } from './mutants.ts';
 export type { Mutant } from './mutants.ts';
 export { mutationGate } from './mutation-gate.ts';

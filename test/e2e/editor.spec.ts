@@ -32,6 +32,8 @@ test('a suggestion is taken only after moving into the list', async ({ page }) =
   await page.keyboard.type('kind: Net');
   const list = page.getByRole('listbox');
   await expect(list).toBeVisible();
+  // The option must be on screen before "not selected" means anything.
+  await expect(list.getByRole('option', { name: /NetworkPolicy/ })).toBeVisible();
   await expect(list.getByRole('option', { name: /NetworkPolicy/ })).not.toHaveAttribute(
     'aria-selected',
     'true',

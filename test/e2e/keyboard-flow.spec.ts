@@ -47,6 +47,11 @@ test('the whole flow works from the keyboard alone, with a visible focus ring', 
     await page.keyboard.press('Control+Enter');
     await expect(exercise.summaryHeading).toHaveText('Not passed');
     for (const id of wrong.failingCheckIds) expect(await exercise.checkStatus(id), id).toBe('failed');
+    if (wrong.differsElsewhere) {
+      await expect(
+        exercise.resultsRegion.getByRole('list', { name: 'Other connections that differ from the task' }),
+      ).toBeVisible();
+    }
     expectAllVisible(invisible, 'exercise, to the editor');
   });
 

@@ -238,8 +238,20 @@ export class ExercisePage {
       .first();
   }
 
-  /** "passed", "failed" or "info", read from the check's item. */
+  /**
+   * Opens the folded list of passing checks, as a learner would to read them; failing checks are
+   * always shown unfolded.
+   */
+  async showPassingChecks(): Promise<void> {
+    const group = this.resultsRegion.getByRole('group').filter({ hasText: /passing checks?|right answers?/ });
+    if ((await group.count()) === 0) return;
+    if ((await group.getAttribute('open')) === null) await group.locator('summary').click();
+    await group.getByRole('list', { name: /^(Passing checks|Right answers)$/ }).waitFor();
+  }
+
+  /** "passed", "failed" or "info", read from the check's item (the passing ones unfolded first). */
   async checkStatus(id: string): Promise<CheckStatus | null> {
+    await this.showPassingChecks();
     const text = squash(await this.checkItem(id).innerText()).toLowerCase();
     const match = /\b(passed|failed|info)\b/.exec(text);
     return (match?.[1] as CheckStatus | undefined) ?? null;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadExerciseLibrary } from '../../../backend/exercise-library.ts';
 import type { Exercise } from '../../../core/exercise/index.ts';
-import { gradeSubmission } from '../../../core/grading/index.ts';
+import { gradeSubmission, OTHER_CONNECTIONS } from '../../../core/grading/index.ts';
 import type { GradeResult } from '../../../core/grading/index.ts';
 import { EXERCISES_ROOT, REPOSITORY_ROOT } from './paths.ts';
 
@@ -18,8 +18,13 @@ export const FIXED_EXERCISE_ID = 'internal-egress-payroll-mysql';
 export interface WrongAnswer {
   readonly file: string;
   readonly yaml: string;
-  /** The graded checks it fails, from its `# fails:` first line. */
+  /** The named checks it fails, from its `# fails:` first line. */
   readonly failingCheckIds: readonly string[];
+  /**
+   * Whether the first line also lists `other-connections`: the answer differs from the task in a
+   * region no check names, which the results show as "other connections that differ".
+   */
+  readonly differsElsewhere: boolean;
 }
 
 let library: Promise<readonly Exercise[]> | undefined;
@@ -47,11 +52,12 @@ export function wrongAnswers(exerciseId: string): WrongAnswer[] {
       const yaml = readFileSync(path.join(folder, name), 'utf8');
       const match = /^#\s*fails:\s*(.+)$/m.exec(yaml.split('\n', 1)[0] ?? '');
       if (match?.[1] === undefined) return [];
-      const failingCheckIds = match[1]
+      const listed = match[1]
         .split(',')
         .map((id) => id.trim())
         .filter((id) => id !== '');
-      return [{ file: name, yaml, failingCheckIds }];
+      const failingCheckIds = listed.filter((id) => id !== OTHER_CONNECTIONS);
+      return [{ file: name, yaml, failingCheckIds, differsElsewhere: listed.includes(OTHER_CONNECTIONS) }];
     });
 }
 
