@@ -3,7 +3,7 @@
  * 5,000 pods (workloads of 5 replicas) with pods/10 policies and 3 port/protocols, plus a worst case
  * of 5,000 pods that all differ. Measures the matrix (median of a few runs),
  * the plain reference evaluator pair by pair (100 and 1,000 pods), the speedup, and the latency of a
- * single evaluation on a 10-pod cluster. Prints a table, then one JSON object as the LAST line.
+ * single evaluation on a 10-pod cluster, the terminal, and the grader (bench/grading.ts). Prints a table, then one JSON object as the LAST line.
  */
 import { compileModel } from '../core/netpol/compile.ts';
 import { evaluateConnection } from '../core/netpol/evaluate.ts';
@@ -13,6 +13,7 @@ import { EVERYTHING } from '../core/netpol/selector.ts';
 import type { Connection, Endpoint } from '../core/netpol/types.ts';
 import { generateLab } from '../test/support/random-cluster.ts';
 import type { GeneratedLab } from '../test/support/random-cluster.ts';
+import { gradingFigures } from './grading.ts';
 import { terminalCommandP50 } from './terminal-command.ts';
 
 const SEED = 42;
@@ -89,7 +90,7 @@ function probeP50(): number {
   return median(samples);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const rows: string[][] = [['pods', 'policies', 'endpoints', 'matrix ms', 'reference ms', 'speedup']];
   const result: Record<string, number> = {};
   for (const pods of [100, 1_000, 5_000]) {
@@ -133,6 +134,14 @@ function main(): void {
   result.probe_p50_us = Number(probe.toFixed(2));
   const terminal = terminalCommandP50();
   result.terminal_command_p50_ms = Number(terminal.toFixed(2));
+  const grading = await gradingFigures();
+  result.grade_p50_ms = Number(grading.gradeP50Ms.toFixed(2));
+  result.diff_1000_ms = Number(grading.diff1000Ms.toFixed(1));
+  result.diff_1000_edit_ms = Number(grading.diff1000EditMs.toFixed(1));
+  result.gate_curriculum_ms = Math.round(grading.gateMs);
+  if (grading.gateUncaught > 0) {
+    throw new Error(`the mutation gate let ${grading.gateUncaught} mutants through`);
+  }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] as string).length)));
   for (const row of rows)
     console.log(row.map((cell, column) => cell.padStart(widths[column] as number)).join('  '));
@@ -140,9 +149,21 @@ function main(): void {
   console.log(`single evaluateConnection on a 10-pod cluster: p50 ${probe.toFixed(2)} µs`);
   console.log(`kubectl apply of an exercise policy then exec curl: p50 ${terminal.toFixed(2)} ms`);
   console.log(
-    'targets: matrix_5000_ms < 2000, speedup_vs_simple_1000 >= 20, probe_p50_us < 100, terminal_command_p50_ms < 20',
+    `grading one answer, full equivalence: p50 ${grading.gradeP50Ms.toFixed(2)} ms over ${grading.gradedAnswers} answers`,
+  );
+  console.log(
+    `diff of 100 unrelated policies against 100 on 1,000 pods: ${grading.diff1000Ms.toFixed(1)} ms (${grading.diff1000Cells} regions compared, ${grading.diff1000Differing} differ)`,
+  );
+  console.log(
+    `diff of the same 100 policies with every tenth replaced: ${grading.diff1000EditMs.toFixed(1)} ms (${grading.diff1000EditDiffering} regions differ)`,
+  );
+  console.log(
+    `mutation gate over ${grading.gateExercises} exercises: ${(grading.gateMs / 1000).toFixed(1)} s, ${grading.gateMutants} mutants, ${grading.gateUncaught} uncaught`,
+  );
+  console.log(
+    'targets: matrix_5000_ms < 2000, speedup_vs_simple_1000 >= 20, probe_p50_us < 100, terminal_command_p50_ms < 20, grade_p50_ms < 10, diff_1000_ms < 500, gate_curriculum_ms < 60000',
   );
   console.log(JSON.stringify(result));
 }
 
-main();
+await main();

@@ -11,7 +11,7 @@ import type { CompiledModel } from '../netpol/compile.ts';
 import type { Connection } from '../netpol/types.ts';
 import { describeEndpoint } from '../netpol/explain.ts';
 import { cellOf, partitionSpace } from '../netpol/space.ts';
-import { decideSpace, diffLines } from '../netpol/diff.ts';
+import { decideDisagreements, diffLines } from '../netpol/diff.ts';
 import type {
   Check,
   Exercise,
@@ -165,7 +165,8 @@ function otherDifferences(
   models: readonly [CompiledModel, CompiledModel],
 ): { lines: GradeDifference[]; starterDiffers: boolean } {
   const space = partitionSpace(exercise.cluster, sets, exercise.free);
-  const cells = decideSpace(space, sets, exercise.free);
+  // Cells where all three sets agree can neither differ nor tell the starter apart: left out.
+  const { cells } = decideDisagreements(space, sets, exercise.free);
   // Cells a reach check stands in are reported by that check, not again here.
   const named = new Set<string>();
   for (const check of exercise.checks) {

@@ -7,7 +7,7 @@
 import type { NetworkPolicy } from '../netpol/types.ts';
 import { parseManifests } from '../netpol/read/manifests.ts';
 import { partitionSpace } from '../netpol/space.ts';
-import { decideSpace } from '../netpol/diff.ts';
+import { decideDisagreements } from '../netpol/diff.ts';
 import type { Exercise } from '../exercise/types.ts';
 import { gradePolicies, OTHER_CONNECTIONS } from './grade.ts';
 import { mutantsOf } from './mutants.ts';
@@ -50,7 +50,7 @@ function behavesDifferently(
 ): boolean {
   const sets = [a, b] as const;
   const space = partitionSpace(exercise.cluster, sets, exercise.free);
-  return decideSpace(space, sets, exercise.free).some((cell) => cell.allowed[0] !== cell.allowed[1]);
+  return decideDisagreements(space, sets, exercise.free).cells.length > 0;
 }
 
 /** How the gate grades a mutant (the learner's part of the policies); the real grader by default. */

@@ -13,8 +13,8 @@ import {
   ipText,
   ipValue,
   partitionSpace,
-  regionHoldsCell,
-  spaceCells,
+  representative,
+  setHoldsEnd,
   standInCluster,
 } from './space.ts';
 import type { ConnectionSpace, IpInterval, PortInterval, Region, SpaceCell, SpaceEnd } from './space.ts';
@@ -31,39 +31,120 @@ function endpointKey(endpoint: Endpoint): string {
   return endpoint.kind === 'pod' ? `pod:${endpoint.pod.namespace}/${endpoint.pod.name}` : `ip:${endpoint.ip}`;
 }
 
+const NO_REGIONS: readonly number[] = [];
+
+/** The address families an end can talk in: its pods' families, or its interval's. */
+function endFamilies(end: SpaceEnd): ReadonlySet<string> {
+  if (end.kind === 'addresses') return new Set([end.interval.family]);
+  const pod = end.pods[0];
+  const families = new Set<string>();
+  for (const ip of pod?.ips ?? []) {
+    const parsed = ipValue(ip);
+    if (parsed !== undefined) families.add(parsed.family);
+  }
+  return families;
+}
+
+/** Whether a region's protocols and ports hold a port interval wholly. */
+function regionHoldsPort(region: Region, port: PortInterval): boolean {
+  if (region.protocols.length > 0 && !region.protocols.includes(port.protocol)) return false;
+  return (
+    region.ports.length === 0 ||
+    region.ports.some(([first, last]) => first <= port.first && port.last <= last)
+  );
+}
+
 /**
  * Decides every cell for every policy set, leaving out cells inside any `skip` region. Each set is
  * compiled once over a small stand-in cluster (two pods per class at most, one address per interval)
  * and decided by the reachability matrix on one port per port interval, so the work grows with the
- * number of classes, not of pods.
+ * number of classes, not of pods. The cells are those of `spaceCells`, in the same order; what is
+ * known per end (its place in the matrix, its families, the regions it lies in) is worked out once.
  */
 export function decideSpace(
   space: ConnectionSpace,
   policySets: readonly (readonly NetworkPolicy[])[],
   skip: readonly Region[] = [],
 ): DecidedCell[] {
+  return decideCells(space, policySets, skip, false).cells;
+}
+
+/**
+ * The cells where the policy sets do not all decide alike, and how many cells were compared: what a
+ * diff or a grade needs, without building the cells every set agrees on.
+ */
+export function decideDisagreements(
+  space: ConnectionSpace,
+  policySets: readonly (readonly NetworkPolicy[])[],
+  skip: readonly Region[] = [],
+): { cells: DecidedCell[]; compared: number } {
+  return decideCells(space, policySets, skip, true);
+}
+
+function decideCells(
+  space: ConnectionSpace,
+  policySets: readonly (readonly NetworkPolicy[])[],
+  skip: readonly Region[],
+  disagreeingOnly: boolean,
+): { cells: DecidedCell[]; compared: number } {
   const stand = standInCluster(space);
   const ports = space.ports.map((port) => ({ port: port.first, protocol: port.protocol }));
   const matrices = policySets.map((policies) => computeMatrix(compileModel(stand, policies), ports));
   const first = matrices[0];
-  const index = new Map<string, number>();
-  first?.endpoints.forEach((endpoint, position) => index.set(endpointKey(endpoint), position));
-  const size = first?.endpoints.length ?? 0;
   const cells: DecidedCell[] = [];
-  let portIndex = -1;
-  const portIndexOf = new Map(space.ports.map((port, position) => [port, position]));
-  for (const cell of spaceCells(space)) {
-    if (skip.some((region) => regionHoldsCell(region, cell.from, cell.to, cell.port))) continue;
-    const connection = cellConnection(space, cell);
-    if (connection === undefined) continue;
-    const from = index.get(endpointKey(connection.from));
-    const to = index.get(endpointKey(connection.to));
-    portIndex = portIndexOf.get(cell.port) ?? -1;
-    if (from === undefined || to === undefined || portIndex < 0) continue;
-    const offset = from * size + to;
-    cells.push({ ...cell, allowed: matrices.map((matrix) => matrix.cells[portIndex]?.[offset] === 1) });
+  let compared = 0;
+  if (first === undefined) return { cells, compared };
+  const index = new Map<string, number>();
+  first.endpoints.forEach((endpoint, position) => index.set(endpointKey(endpoint), position));
+  const size = first.endpoints.length;
+  const ends = [...space.podClasses, ...space.addressIntervals];
+  const place = (endpoint: Endpoint | undefined): number =>
+    endpoint === undefined ? -1 : (index.get(endpointKey(endpoint)) ?? -1);
+  const primary = ends.map((end) => place(representative(space, end)));
+  const secondary = ends.map((end) => (end.kind === 'pods' ? place(representative(space, end, true)) : -1));
+  const families = ends.map(endFamilies);
+  const meets = (pods: number, addresses: number): boolean => {
+    const podEnd = ends[pods];
+    const addressEnd = ends[addresses];
+    if (podEnd?.kind !== 'pods' || addressEnd?.kind !== 'addresses') return true;
+    return families[pods]?.has(addressEnd.interval.family) === true;
+  };
+  const inFrom = skip.map((region) => ends.map((end) => setHoldsEnd(region.from, end)));
+  const inTo = skip.map((region) => ends.map((end) => setHoldsEnd(region.to, end)));
+  const inPort = skip.map((region) => space.ports.map((port) => regionHoldsPort(region, port)));
+  const cellsOf = matrices.map((matrix) => matrix.cells);
+  for (let f = 0; f < ends.length; f++) {
+    const from = ends[f] as SpaceEnd;
+    for (let t = 0; t < ends.length; t++) {
+      const to = ends[t] as SpaceEnd;
+      if (from.kind === 'addresses' && to.kind === 'addresses') continue;
+      if (!meets(f, t) || !meets(t, f)) continue;
+      const sameClass = from.kind === 'pods' && to.kind === 'pods' && from.index === to.index;
+      if (sameClass && from.pods.length < 2) continue;
+      const source = primary[f] ?? -1;
+      const target = (sameClass ? secondary[t] : primary[t]) ?? -1;
+      if (source < 0 || target < 0) continue;
+      const skipping =
+        skip.length === 0
+          ? NO_REGIONS
+          : skip.flatMap((_, region) =>
+              inFrom[region]?.[f] === true && inTo[region]?.[t] === true ? [region] : [],
+            );
+      const offset = source * size + target;
+      for (let p = 0; p < space.ports.length; p++) {
+        if (skipping.length > 0 && skipping.some((region) => inPort[region]?.[p] === true)) continue;
+        compared++;
+        let agree = true;
+        const decided = cellsOf[0]?.[p]?.[offset];
+        for (let set = 1; set < cellsOf.length && agree; set++)
+          agree = cellsOf[set]?.[p]?.[offset] === decided;
+        if (disagreeingOnly && agree) continue;
+        const port = space.ports[p] as PortInterval;
+        cells.push({ from, to, port, allowed: cellsOf.map((matrix) => matrix[p]?.[offset] === 1) });
+      }
+    }
   }
-  return cells;
+  return { cells, compared };
 }
 
 export type Decision = 'allow' | 'deny';
@@ -202,13 +283,28 @@ function describeAddresses(space: ConnectionSpace, intervals: readonly IpInterva
   return parts;
 }
 
+const namespaceCache = new WeakMap<ConnectionSpace, Map<string, string[]>>();
+
+/** The keys of the cluster's pods by namespace, namespaces sorted; worked out once per space. */
+function podsByNamespace(space: ConnectionSpace): Map<string, string[]> {
+  const known = namespaceCache.get(space);
+  if (known !== undefined) return known;
+  const grouped = new Map<string, string[]>();
+  for (const namespace of [...new Set(space.cluster.pods.map((pod) => pod.namespace))].sort())
+    grouped.set(namespace, []);
+  for (const pod of space.cluster.pods) grouped.get(pod.namespace)?.push(podKey(pod));
+  namespaceCache.set(space, grouped);
+  return grouped;
+}
+
 /** Describes a set of pod classes: whole namespaces where they are complete, pods otherwise. */
 function describePods(space: ConnectionSpace, ends: readonly SpaceEnd[]): string[] {
   const chosen = new Set<string>();
   for (const end of ends) if (end.kind === 'pods') for (const pod of end.pods) chosen.add(podKey(pod));
-  const namespaces = [...new Set(space.cluster.pods.map((pod) => pod.namespace))].sort();
+  const byNamespace = podsByNamespace(space);
+  const namespaces = [...byNamespace.keys()];
   const whole = namespaces.filter((namespace) =>
-    space.cluster.pods.filter((pod) => pod.namespace === namespace).every((pod) => chosen.has(podKey(pod))),
+    (byNamespace.get(namespace) ?? []).every((key) => chosen.has(key)),
   );
   if (whole.length === namespaces.length && namespaces.length > 0) return ['any pod'];
   const parts = whole.map((namespace) => `any pod in ${namespace}`);
@@ -341,7 +437,9 @@ export function diffLines(
     }
     return [...merged.values()];
   };
-  const portsKey = (group: Group): string => describePorts(group.ports);
+  // The port intervals of the space are fixed, so a group's ports are named by their positions.
+  const portPlace = new Map(space.ports.map((port, position) => [port, position]));
+  const portsKey = (group: Group): string => group.ports.map((port) => portPlace.get(port) ?? -1).join(',');
   const bySource = merge(
     byPair.values(),
     (group) => `${group.to.map((end) => end.index).join(',')}|${portsKey(group)}|${group.left}`,
@@ -401,8 +499,8 @@ export function diffPolicies(
   const free = options.free ?? [];
   const space = partitionSpace(cluster, [left, right], free);
   const models = [compileModel(cluster, left), compileModel(cluster, right)] as const;
-  const cells = decideSpace(space, [left, right], free);
+  const { cells, compared } = decideDisagreements(space, [left, right], free);
   const lines = diffLines(space, cells, models, options.wording ?? { left: 'old', right: 'new' });
   const differing = lines.reduce((sum, line) => sum + line.cells, 0);
-  return { same: lines.length === 0, lines, cellsCompared: cells.length, cellsDiffering: differing };
+  return { same: lines.length === 0, lines, cellsCompared: compared, cellsDiffering: differing };
 }

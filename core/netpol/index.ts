@@ -53,5 +53,5 @@ export type {
   SpaceEnd,
   SpaceCell,
 } from './space.ts';
-export { diffPolicies, decideSpace, diffLines, describePorts } from './diff.ts';
+export { diffPolicies, decideSpace, decideDisagreements, diffLines, describePorts } from './diff.ts';
 export type { DiffLine, DiffResult, DiffOptions, DiffWording, DecidedCell } from './diff.ts';

@@ -1,0 +1,17 @@
+import { partitionSpace, spaceCells, standInCluster } from '../core/netpol/space.ts';
+import { decideDisagreements, diffLines } from '../core/netpol/diff.ts';
+import { compileModel } from '../core/netpol/compile.ts';
+import { generateLab } from '../test/support/random-cluster.ts';
+const left = generateLab(42, 1_000, 100);
+const right = generateLab(43, 1_000, 100);
+const sets = [left.policies, right.policies];
+let t = performance.now();
+const space = partitionSpace(left.cluster, sets, []);
+console.log('partition', performance.now() - t, 'ends', space.ends?.length, Object.keys(space), 'ports', space.ports.length);
+t = performance.now();
+const cells = decideDisagreements(space, sets, []).cells;
+console.log('decide', performance.now() - t, cells.length, 'differ', cells.filter(c=>c.allowed[0]!==c.allowed[1]).length);
+t = performance.now();
+const models = [compileModel(left.cluster, left.policies), compileModel(left.cluster, right.policies)] as const;
+const lines = diffLines(space, cells, models, { left: 'a', right: 'b' });
+console.log('lines', performance.now() - t, lines.length);
