@@ -4,7 +4,7 @@
  * by which pods match, never by how the selector is written.
  */
 import type { Cluster, NetworkPolicy } from '../netpol/types.ts';
-import { selectorMatches } from '../netpol/selector.ts';
+import { policySelects } from '../netpol/index.ts';
 import type { PolicyCheck, PolicyCountCheck } from '../exercise/types.ts';
 import type { CheckResult } from './types.ts';
 
@@ -22,7 +22,7 @@ function sameSet(left: readonly string[], right: readonly string[]): boolean {
 /** `namespace/name` of every pod of the cluster the policy's podSelector selects. */
 export function selectedPods(cluster: Cluster, policy: NetworkPolicy): string[] {
   return cluster.pods
-    .filter((pod) => pod.namespace === policy.namespace && selectorMatches(policy.podSelector, pod.labels))
+    .filter((pod) => policySelects(policy.namespace, policy.podSelector, pod))
     .map((pod) => `${pod.namespace}/${pod.name}`);
 }
 

@@ -6,7 +6,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import { canonicalIp, isValidIp, parseCidr } from './ip.ts';
-import { selectorMatches } from './selector.ts';
+import { policySelects } from './match.ts';
 import { NAMESPACE_NAME_LABEL } from './types.ts';
 import type {
   Cluster,
@@ -162,7 +162,7 @@ function selectionOf(byNamespace: ReadonlyMap<string, readonly CompiledPolicy[]>
   const ingress: CompiledPolicy[] = [];
   const egress: CompiledPolicy[] = [];
   for (const policy of byNamespace.get(pod.namespace) ?? []) {
-    if (!selectorMatches(policy.podSelector, pod.labels)) continue;
+    if (!policySelects(policy.namespace, policy.podSelector, pod)) continue;
     if (policy.isolatesIngress) ingress.push(policy);
     if (policy.isolatesEgress) egress.push(policy);
   }

@@ -5,6 +5,8 @@
 import { addressOf, ipBlockFit, labelsOfNamespace, selectingPolicies } from './compile.ts';
 import type { CompiledIpBlock, CompiledModel, CompiledPeer, CompiledRule } from './compile.ts';
 import { describeEndpoint } from './explain.ts';
+import { portEntryMatches, selectorPeerMatches } from './match.ts';
+import type { NamedPortNumbers } from './match.ts';
 import { explainSelectorMismatch } from './selector.ts';
 import type {
   Connection,
@@ -72,14 +74,16 @@ function checkPeer(model: CompiledModel, peer: CompiledPeer, namespace: string, 
     return { matched: false, miss: { peerIndex, code: 'not-a-pod', message } };
   }
   const pod = other.pod;
+  const namespaceLabels = labelsOfNamespace(model, pod.namespace);
+  if (selectorPeerMatches(peer, namespace, pod, namespaceLabels)) return { matched: true };
+  // The shared matcher said no; say which selector refused the pod.
   if (peer.namespaceSelector === undefined) {
     if (pod.namespace !== namespace) {
       const message = `pod is in namespace ${pod.namespace}, a podSelector alone only selects pods in ${namespace}`;
       return { matched: false, miss: { peerIndex, code: 'other-namespace', message } };
     }
   } else {
-    const labels = labelsOfNamespace(model, pod.namespace);
-    const why = explainSelectorMismatch(peer.namespaceSelector, labels);
+    const why = explainSelectorMismatch(peer.namespaceSelector, namespaceLabels);
     if (why !== undefined) {
       const message = `namespace ${pod.namespace} does not match namespaceSelector: ${why}`;
       return { matched: false, miss: { peerIndex, code: 'namespace-selector', message } };
@@ -91,41 +95,55 @@ function checkPeer(model: CompiledModel, peer: CompiledPeer, namespace: string, 
       return { matched: false, miss: { peerIndex, code: 'pod-selector', message: `podSelector ${why}` } };
     }
   }
-  return { matched: true };
+  // Not reached while the explanations agree with the matcher; the matcher's answer stands.
+  return {
+    matched: false,
+    miss: { peerIndex, code: 'pod-selector', message: 'the peer does not match the pod' },
+  };
 }
 
-/** Why a port entry does not match the connection, or `undefined` when it does. */
+/** The numbers of a named port at the connection's destination (none when it is not a pod). */
+function destinationPorts(connection: Connection): NamedPortNumbers {
+  const destination = connection.to;
+  return (name, protocol) =>
+    destination.kind !== 'pod'
+      ? undefined
+      : destination.pod.ports
+          .filter((candidate) => candidate.name === name && candidate.protocol === protocol)
+          .map((candidate) => candidate.port);
+}
+
+/**
+ * Why a port entry does not match the connection, or `undefined` when it does. The decision is the
+ * shared matcher's; what follows only says why it said no.
+ */
 function portMiss(entry: NetworkPolicyPort, portIndex: number, connection: Connection): PortMiss | undefined {
+  const named = destinationPorts(connection);
+  if (portEntryMatches(entry, connection.port, connection.protocol, named)) return undefined;
+  const port = connection.port;
   if (entry.protocol !== connection.protocol) {
     const message = `protocol is ${connection.protocol}, entry allows ${entry.protocol}`;
     return { portIndex, code: 'protocol', message };
   }
-  const port = connection.port;
-  if (entry.port === undefined) return undefined;
   if (typeof entry.port === 'number') {
     if (entry.endPort !== undefined) {
-      if (port >= entry.port && port <= entry.endPort) return undefined;
       const message = `port ${port} is outside ${entry.port}-${entry.endPort}`;
       return { portIndex, code: 'port-range', message };
     }
-    if (port === entry.port) return undefined;
     return { portIndex, code: 'port-number', message: `port ${port} is not ${entry.port}` };
   }
   // A named port always resolves against the destination, for ingress and egress rules alike.
   const destination = connection.to;
-  const name = entry.port;
+  const name = entry.port ?? '';
   if (destination.kind !== 'pod') {
     const message = `destination ${describeEndpoint(destination)} is not a pod, so named port "${name}" cannot match`;
     return { portIndex, code: 'named-port-not-a-pod', message };
   }
-  const numbers = destination.pod.ports
-    .filter((candidate) => candidate.name === name && candidate.protocol === entry.protocol)
-    .map((candidate) => candidate.port);
+  const numbers = named(name, entry.protocol) ?? [];
   if (numbers.length === 0) {
     const message = `destination ${describeEndpoint(destination)} has no ${entry.protocol} port named "${name}"`;
     return { portIndex, code: 'named-port-not-on-destination', message };
   }
-  if (numbers.includes(port)) return undefined;
   const message = `named port "${name}" on ${describeEndpoint(destination)} is ${numbers.join(' and ')}, not ${port}`;
   return { portIndex, code: 'named-port-other-number', message };
 }

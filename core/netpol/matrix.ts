@@ -5,7 +5,7 @@
  */
 import { ipBlockFit, labelsOfNamespace } from './compile.ts';
 import type { CompiledModel, CompiledPeer, CompiledPolicy, CompiledRule } from './compile.ts';
-import { selectorMatches } from './selector.ts';
+import { portEntryMatches, selectorPeerMatches } from './match.ts';
 import type { Endpoint, Labels, NetworkPolicyPort, PortProtocol } from './types.ts';
 
 /**
@@ -95,19 +95,6 @@ function mentionedNamedPorts(model: CompiledModel): string[] {
   return [...names].sort();
 }
 
-function selectorPeerMatches(
-  peer: CompiledPeer,
-  policyNamespace: string,
-  podNamespace: string,
-  podLabels: Labels,
-  namespaceLabels: Labels,
-): boolean {
-  if (peer.namespaceSelector === undefined) {
-    if (podNamespace !== policyNamespace) return false;
-  } else if (!selectorMatches(peer.namespaceSelector, namespaceLabels)) return false;
-  return peer.podSelector === undefined || selectorMatches(peer.podSelector, podLabels);
-}
-
 interface Classification {
   readonly classOf: Int32Array;
   readonly classes: readonly EndpointClass[];
@@ -140,7 +127,7 @@ function classify(model: CompiledModel): Classification {
       if (group === undefined) {
         const namespaceLabels = labelsOfNamespace(model, pod.namespace);
         const bits = selectorPeers.map(({ peer, namespace }) =>
-          selectorPeerMatches(peer, namespace, pod.namespace, pod.labels, namespaceLabels) ? '1' : '0',
+          selectorPeerMatches(peer, namespace, pod, namespaceLabels) ? '1' : '0',
         );
         group = bits.join('');
         groupSignatures.set(groupKey, group);
@@ -224,15 +211,11 @@ function entryMatches(
   target: PortProtocol,
   destination: EndpointClass | undefined,
 ): boolean {
-  if (entry.protocol !== target.protocol) return false;
-  if (entry.port === undefined) return true;
-  if (typeof entry.port === 'number') {
-    return entry.endPort === undefined
-      ? target.port === entry.port
-      : target.port >= entry.port && target.port <= entry.endPort;
-  }
-  if (destination === undefined || !destination.isPod) return false;
-  return destination.namedPorts.get(namedKey(entry.port, entry.protocol))?.includes(target.port) === true;
+  return portEntryMatches(entry, target.port, target.protocol, (name, protocol) =>
+    destination === undefined || !destination.isPod
+      ? undefined
+      : destination.namedPorts.get(namedKey(name, protocol)),
+  );
 }
 
 function ruleAdmitsPort(rule: CompiledRule, target: PortProtocol, destination: EndpointClass): boolean {

@@ -3,6 +3,7 @@
  * namespaces a peer matches, and where each rule of a policy sits. Computed once per lint run.
  */
 import { cidrContains } from '../ip.ts';
+import { policySelects, selectorPeerMatches } from '../match.ts';
 import { selectorMatches } from '../selector.ts';
 import { NAMESPACE_NAME_LABEL } from '../types.ts';
 import type {
@@ -85,33 +86,19 @@ export function createLintContext(cluster: Cluster, policies: readonly NetworkPo
     namespacesByName.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
   const podsIn = (namespace: string): readonly Pod[] => podsByNamespace.get(namespace) ?? [];
 
-  const matchingNamespaceNames = (selector: LabelSelector): Set<string> => {
-    const names = new Set<string>();
-    for (const namespace of cluster.namespaces) {
-      if (selectorMatches(selector, namespace.labels)) names.add(namespace.name);
-    }
-    // Pods may live in namespaces the cluster list lacks; judge those by their name label alone.
-    for (const name of podsByNamespace.keys()) {
-      if (!namespacesByName.has(name) && selectorMatches(selector, namespaceLabels(name))) names.add(name);
-    }
-    return names;
-  };
-
   const computePeerPods = (policyNamespace: string, peer: NetworkPolicyPeer): readonly Pod[] => {
     if (peer.ipBlock !== undefined) {
       const block = peer.ipBlock;
       return cluster.pods.filter((pod) => pod.ips.some((ip) => ipBlockHolds(block, ip)));
     }
-    const podSelector = peer.podSelector;
     if (peer.namespaceSelector === undefined) {
-      if (podSelector === undefined) return [];
-      return podsIn(policyNamespace).filter((pod) => selectorMatches(podSelector, pod.labels));
+      if (peer.podSelector === undefined) return [];
+      return podsIn(policyNamespace).filter((pod) =>
+        selectorPeerMatches(peer, policyNamespace, pod, namespaceLabels(pod.namespace)),
+      );
     }
-    const namespaces = matchingNamespaceNames(peer.namespaceSelector);
-    return cluster.pods.filter(
-      (pod) =>
-        namespaces.has(pod.namespace) &&
-        (podSelector === undefined || selectorMatches(podSelector, pod.labels)),
+    return cluster.pods.filter((pod) =>
+      selectorPeerMatches(peer, policyNamespace, pod, namespaceLabels(pod.namespace)),
     );
   };
   const peerSelections = new Map<NetworkPolicyPeer, Map<string, readonly Pod[]>>();
@@ -125,7 +112,9 @@ export function createLintContext(cluster: Cluster, policies: readonly NetworkPo
     selectedPods(policy) {
       let selected = selections.get(policy);
       if (selected === undefined) {
-        selected = podsIn(policy.namespace).filter((pod) => selectorMatches(policy.podSelector, pod.labels));
+        selected = podsIn(policy.namespace).filter((pod) =>
+          policySelects(policy.namespace, policy.podSelector, pod),
+        );
         selections.set(policy, selected);
       }
       return selected;

@@ -3,6 +3,7 @@
  * the evaluator the lint rules need (named ports resolve on the destination pod, as upstream).
  */
 import type { NetworkPolicy, NetworkPolicyPort, NetworkPolicyRule, Pod, Protocol } from '../types.ts';
+import { portEntryMatches } from '../match.ts';
 import type { LintContext } from './lint-context.ts';
 
 /**
@@ -16,14 +17,12 @@ export function portEntryAllows(
   protocol: Protocol,
   destination: Pod | undefined,
 ): boolean {
-  if (entry.protocol !== protocol) return false;
-  if (entry.port === undefined) return true;
-  if (typeof entry.port === 'number') return port >= entry.port && port <= (entry.endPort ?? entry.port);
-  const name = entry.port;
   const candidates = destination === undefined ? context.cluster.pods : [destination];
-  return candidates.some((pod) =>
-    pod.ports.some(
-      (defined) => defined.name === name && defined.protocol === protocol && defined.port === port,
+  return portEntryMatches(entry, port, protocol, (name, named) =>
+    candidates.flatMap((pod) =>
+      pod.ports
+        .filter((defined) => defined.name === name && defined.protocol === named)
+        .map((defined) => defined.port),
     ),
   );
 }
