@@ -15,16 +15,9 @@ import { generateLab } from '../test/support/random-cluster.ts';
 import type { GeneratedLab } from '../test/support/random-cluster.ts';
 import { gradingFigures } from './grading.ts';
 import { terminalCommandP50 } from './terminal-command.ts';
+import { median } from './median.ts';
 
 const SEED = 42;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 /** Compile + matrix, as a user of the engine pays it; returns the median in ms and the allowed count. */
 function timeMatrix(lab: GeneratedLab, runs: number): { ms: number; allowed: number } {

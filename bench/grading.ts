@@ -12,16 +12,9 @@ import type { Exercise } from '../core/exercise/index.ts';
 import { gradeSubmission, mutationGate } from '../core/grading/index.ts';
 import { diffPolicies } from '../core/netpol/diff.ts';
 import { generateLab } from '../test/support/random-cluster.ts';
+import { median } from './median.ts';
 
 const EXERCISES = join(import.meta.dirname, '..', 'exercises');
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 export interface GradingFigures {
   readonly gradeP50Ms: number;
