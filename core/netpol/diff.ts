@@ -10,6 +10,7 @@ import { explainVerdict } from './explain.ts';
 import { podKey } from './endpoints.ts';
 import {
   cellConnection,
+  endsTalk,
   ipText,
   ipValue,
   partitionSpace,
@@ -33,18 +34,6 @@ function endpointKey(endpoint: Endpoint): string {
 
 const NO_REGIONS: readonly number[] = [];
 
-/** The address families an end can talk in: its pods' families, or its interval's. */
-function endFamilies(end: SpaceEnd): ReadonlySet<string> {
-  if (end.kind === 'addresses') return new Set([end.interval.family]);
-  const pod = end.pods[0];
-  const families = new Set<string>();
-  for (const ip of pod?.ips ?? []) {
-    const parsed = ipValue(ip);
-    if (parsed !== undefined) families.add(parsed.family);
-  }
-  return families;
-}
-
 /** Whether a region's protocols and ports hold a port interval wholly. */
 function regionHoldsPort(region: Region, port: PortInterval): boolean {
   if (region.protocols.length > 0 && !region.protocols.includes(port.protocol)) return false;
@@ -59,7 +48,7 @@ function regionHoldsPort(region: Region, port: PortInterval): boolean {
  * compiled once over a small stand-in cluster (two pods per class at most, one address per interval)
  * and decided by the reachability matrix on one port per port interval, so the work grows with the
  * number of classes, not of pods. The cells are those of `spaceCells`, in the same order; what is
- * known per end (its place in the matrix, its families, the regions it lies in) is worked out once.
+ * known per end (its place in the matrix, the regions it lies in) is worked out once.
  */
 export function decideSpace(
   space: ConnectionSpace,
@@ -102,13 +91,6 @@ function decideCells(
     endpoint === undefined ? -1 : (index.get(endpointKey(endpoint)) ?? -1);
   const primary = ends.map((end) => place(representative(space, end)));
   const secondary = ends.map((end) => (end.kind === 'pods' ? place(representative(space, end, true)) : -1));
-  const families = ends.map(endFamilies);
-  const meets = (pods: number, addresses: number): boolean => {
-    const podEnd = ends[pods];
-    const addressEnd = ends[addresses];
-    if (podEnd?.kind !== 'pods' || addressEnd?.kind !== 'addresses') return true;
-    return families[pods]?.has(addressEnd.interval.family) === true;
-  };
   const inFrom = skip.map((region) => ends.map((end) => setHoldsEnd(region.from, end)));
   const inTo = skip.map((region) => ends.map((end) => setHoldsEnd(region.to, end)));
   const inPort = skip.map((region) => space.ports.map((port) => regionHoldsPort(region, port)));
@@ -117,10 +99,8 @@ function decideCells(
     const from = ends[f] as SpaceEnd;
     for (let t = 0; t < ends.length; t++) {
       const to = ends[t] as SpaceEnd;
-      if (from.kind === 'addresses' && to.kind === 'addresses') continue;
-      if (!meets(f, t) || !meets(t, f)) continue;
-      const sameClass = from.kind === 'pods' && to.kind === 'pods' && from.index === to.index;
-      if (sameClass && from.pods.length < 2) continue;
+      if (!endsTalk(from, to)) continue;
+      const sameClass = from.kind === 'pods' && from.index === to.index;
       const source = primary[f] ?? -1;
       const target = (sameClass ? secondary[t] : primary[t]) ?? -1;
       if (source < 0 || target < 0) continue;

@@ -5,7 +5,7 @@
 import { addressOf, ipBlockFit, labelsOfNamespace, selectingPolicies } from './compile.ts';
 import type { CompiledIpBlock, CompiledModel, CompiledPeer, CompiledRule } from './compile.ts';
 import { describeEndpoint } from './explain.ts';
-import { portEntryMatches, selectorPeerMatches } from './match.ts';
+import { namedPortsOf, portEntryMatches, selectorPeerMatches } from './match.ts';
 import type { NamedPortNumbers } from './match.ts';
 import { explainSelectorMismatch } from './selector.ts';
 import type {
@@ -102,15 +102,11 @@ function checkPeer(model: CompiledModel, peer: CompiledPeer, namespace: string, 
   };
 }
 
+const NOT_A_POD: NamedPortNumbers = () => undefined;
+
 /** The numbers of a named port at the connection's destination (none when it is not a pod). */
 function destinationPorts(connection: Connection): NamedPortNumbers {
-  const destination = connection.to;
-  return (name, protocol) =>
-    destination.kind !== 'pod'
-      ? undefined
-      : destination.pod.ports
-          .filter((candidate) => candidate.name === name && candidate.protocol === protocol)
-          .map((candidate) => candidate.port);
+  return connection.to.kind === 'pod' ? namedPortsOf([connection.to.pod]) : NOT_A_POD;
 }
 
 /**

@@ -55,5 +55,11 @@ export type {
 } from './space.ts';
 export { diffPolicies, decideSpace, decideDisagreements, diffLines, describePorts } from './diff.ts';
 export type { DiffLine, DiffResult, DiffOptions, DiffWording, DecidedCell } from './diff.ts';
-export { policySelects, portEntryMatches, rulePortsMatch, selectorPeerMatches } from './match.ts';
+export {
+  namedPortsOf,
+  policySelects,
+  portEntryMatches,
+  rulePortsMatch,
+  selectorPeerMatches,
+} from './match.ts';
 export type { NamedPortNumbers, SelectedPod, SelectorPeer } from './match.ts';

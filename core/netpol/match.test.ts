@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { policySelects, portEntryMatches, rulePortsMatch, selectorPeerMatches } from './match.ts';
+import {
+  namedPortsOf,
+  policySelects,
+  portEntryMatches,
+  rulePortsMatch,
+  selectorPeerMatches,
+} from './match.ts';
 import type { NamedPortNumbers } from './match.ts';
 import { EVERYTHING } from './selector.ts';
 import type { LabelSelector } from './types.ts';
@@ -55,5 +61,24 @@ describe('the shared matcher', () => {
     expect(rulePortsMatch(undefined, 1, 'SCTP', noNames)).toBe(true);
     expect(rulePortsMatch([], 65535, 'UDP', noNames)).toBe(true);
     expect(rulePortsMatch([{ protocol: 'UDP', port: 53 }], 53, 'TCP', noNames)).toBe(false);
+  });
+
+  it('looks a named port up on the given pods, by name and protocol', () => {
+    const pod = {
+      name: 'web',
+      namespace: 'shop',
+      labels: {},
+      ips: ['10.0.0.1'],
+      ports: [
+        { name: 'http', port: 8080, protocol: 'TCP' as const },
+        { name: 'http', port: 8443, protocol: 'UDP' as const },
+      ],
+    };
+    const lookup = namedPortsOf([pod]);
+    expect(lookup('http', 'TCP')).toEqual([8080]);
+    expect(lookup('http', 'UDP')).toEqual([8443]);
+    expect(lookup('metrics', 'TCP')).toEqual([]);
+    expect(portEntryMatches({ protocol: 'UDP', port: 'http' }, 8443, 'UDP', lookup)).toBe(true);
+    expect(portEntryMatches({ protocol: 'UDP', port: 'http' }, 8080, 'UDP', lookup)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  * evaluator keeps its own plain version on purpose, so the differential tests compare two.
  */
 import { selectorMatches } from './selector.ts';
-import type { LabelSelector, Labels, NetworkPolicyPort, Protocol } from './types.ts';
+import type { LabelSelector, Labels, NetworkPolicyPort, Pod, Protocol } from './types.ts';
 
 /** What the selector part of a peer holds (a peer with an ipBlock is matched by address instead). */
 export interface SelectorPeer {
@@ -52,6 +52,16 @@ export function selectorPeerMatches(
  * is not a pod (a named port never matches an outside address).
  */
 export type NamedPortNumbers = (name: string, protocol: Protocol) => readonly number[] | undefined;
+
+/** The named-port lookup over some pods: every number any of them gives the name for the protocol. */
+export function namedPortsOf(pods: readonly Pod[]): NamedPortNumbers {
+  return (name, protocol) =>
+    pods.flatMap((pod) =>
+      pod.ports
+        .filter((defined) => defined.name === name && defined.protocol === protocol)
+        .map((defined) => defined.port),
+    );
+}
 
 /**
  * Whether a port entry admits `port`/`protocol`: the protocol must be the entry's; no port means

@@ -341,11 +341,35 @@ export interface SpaceCell {
   readonly port: PortInterval;
 }
 
+const classFamilies = new WeakMap<SpaceEnd, ReadonlySet<IpFamily>>();
+
+/** The address families of a pod class (its first pod's; a class shares what policies see). */
+function podFamilies(end: SpaceEnd & { kind: 'pods' }): ReadonlySet<IpFamily> {
+  const known = classFamilies.get(end);
+  if (known !== undefined) return known;
+  const families = new Set<IpFamily>();
+  for (const ip of end.pods[0]?.ips ?? []) {
+    const parsed = ipValue(ip);
+    if (parsed !== undefined) families.add(parsed.family);
+  }
+  classFamilies.set(end, families);
+  return families;
+}
+
 /** Whether a pod class and an address interval can talk at all: only within a family the pods have. */
 function familiesMeet(pods: SpaceEnd, addresses: SpaceEnd): boolean {
   if (pods.kind !== 'pods' || addresses.kind !== 'addresses') return true;
-  const pod = pods.pods[0];
-  return pod !== undefined && pod.ips.some((ip) => ipValue(ip)?.family === addresses.interval.family);
+  return podFamilies(pods).has(addresses.interval.family);
+}
+
+/**
+ * Whether connections from one end to another are cells of the space: not between two outside
+ * addresses, not across address families, and within one class only when it holds two pods.
+ */
+export function endsTalk(from: SpaceEnd, to: SpaceEnd): boolean {
+  if (from.kind === 'addresses' && to.kind === 'addresses') return false;
+  if (!familiesMeet(from, to) || !familiesMeet(to, from)) return false;
+  return !(from.kind === 'pods' && from.index === to.index && from.pods.length < 2);
 }
 
 /**
@@ -357,10 +381,7 @@ export function* spaceCells(space: ConnectionSpace): Generator<SpaceCell> {
   const ends = [...space.podClasses, ...space.addressIntervals];
   for (const from of ends) {
     for (const to of ends) {
-      if (from.kind === 'addresses' && to.kind === 'addresses') continue;
-      if (!familiesMeet(from, to) || !familiesMeet(to, from)) continue;
-      if (from.kind === 'pods' && from.index === to.index && from.pods.length < 2) continue;
-      for (const port of space.ports) yield { from, to, port };
+      if (endsTalk(from, to)) for (const port of space.ports) yield { from, to, port };
     }
   }
 }

@@ -91,13 +91,10 @@ export function createLintContext(cluster: Cluster, policies: readonly NetworkPo
       const block = peer.ipBlock;
       return cluster.pods.filter((pod) => pod.ips.some((ip) => ipBlockHolds(block, ip)));
     }
-    if (peer.namespaceSelector === undefined) {
-      if (peer.podSelector === undefined) return [];
-      return podsIn(policyNamespace).filter((pod) =>
-        selectorPeerMatches(peer, policyNamespace, pod, namespaceLabels(pod.namespace)),
-      );
-    }
-    return cluster.pods.filter((pod) =>
+    if (peer.namespaceSelector === undefined && peer.podSelector === undefined) return [];
+    // Without a namespaceSelector only the policy's own namespace can match: look only there.
+    const candidates = peer.namespaceSelector === undefined ? podsIn(policyNamespace) : cluster.pods;
+    return candidates.filter((pod) =>
       selectorPeerMatches(peer, policyNamespace, pod, namespaceLabels(pod.namespace)),
     );
   };

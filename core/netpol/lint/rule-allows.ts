@@ -3,7 +3,7 @@
  * the evaluator the lint rules need (named ports resolve on the destination pod, as upstream).
  */
 import type { NetworkPolicy, NetworkPolicyPort, NetworkPolicyRule, Pod, Protocol } from '../types.ts';
-import { portEntryMatches } from '../match.ts';
+import { namedPortsOf, portEntryMatches } from '../match.ts';
 import type { LintContext } from './lint-context.ts';
 
 /**
@@ -18,13 +18,7 @@ export function portEntryAllows(
   destination: Pod | undefined,
 ): boolean {
   const candidates = destination === undefined ? context.cluster.pods : [destination];
-  return portEntryMatches(entry, port, protocol, (name, named) =>
-    candidates.flatMap((pod) =>
-      pod.ports
-        .filter((defined) => defined.name === name && defined.protocol === named)
-        .map((defined) => defined.port),
-    ),
-  );
+  return portEntryMatches(entry, port, protocol, namedPortsOf(candidates));
 }
 
 /** True when the rule's `ports` admit the port (absent or empty `ports` admit everything). */
