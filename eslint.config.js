@@ -1,14 +1,100 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 
-/** Import zones: the direction of imports from the architecture note, enforced by the linter. */
-const coreBuiltins = [
-  ...new Set(builtinModules.flatMap((m) => [m, m.startsWith('node:') ? m : `node:${m}`])),
-];
-const nodeBuiltins = { group: ['node:*'], message: 'core/ is pure: no Node built-ins.' };
+/*
+ * The walls between layers (docs/architecture.md), enforced by the linter. test/walls.test.ts lints a
+ * forbidden import at each forbidden path and expects the error, so a wall that goes missing fails a test.
+ */
+
+/**
+ * Every Node built-in without its prefix (`fs`, `fs/promises`, ...); the `node:` forms are one pattern,
+ * which also covers prefix-only modules such as `node:test`.
+ */
+const bareNodeBuiltins = builtinModules.filter((name) => !name.startsWith('node:'));
+
+/**
+ * One part of an import zone: `paths` are exact module names, `patterns` gitignore-style groups.
+ * @typedef {{ paths?: { name: string, message: string }[], patterns?: ({ group: string[] } | { regex: string }) & { message: string }[] }} ZonePart
+ */
+
+/** @param {string} message @returns {ZonePart} */
+function noNodeBuiltins(message) {
+  return {
+    paths: bareNodeBuiltins.map((name) => ({ name, message })),
+    patterns: [{ group: ['node:*'], message }],
+  };
+}
+
+/** @param {string[]} folders top-level folders of the repository @param {string} message @returns {ZonePart} */
+function noFolders(folders, message) {
+  return { patterns: [{ group: folders.map((folder) => `**/${folder}/**`), message }] };
+}
+
+/**
+ * A regular expression, not a group: the gitignore group `electron` would also match the folder
+ * `../electron/`.
+ * @param {string[]} names packages, matched with their subpaths
+ * @param {string} message
+ * @returns {ZonePart}
+ */
+function noPackages(names, message) {
+  return { patterns: [{ regex: `^(?:${names.join('|')})(?:/.*)?$`, message }] };
+}
+
+/**
+ * One `no-restricted-imports` setting from several parts. A file gets exactly one setting of a rule
+ * (the last matching config object wins), so each zone lists all of its parts.
+ * @param {ZonePart[]} parts
+ */
+function restrictImports(...parts) {
+  return [
+    'error',
+    {
+      paths: parts.flatMap((part) => part.paths ?? []),
+      patterns: parts.flatMap((part) => part.patterns ?? []),
+    },
+  ];
+}
+
+const noElectron = (/** @type {string} */ message) => noPackages(['electron'], message);
+
+/** The import zones, one per layer. */
+const zones = {
+  core: [
+    noNodeBuiltins('core/ is pure: no Node built-ins.'),
+    noFolders(['backend', 'cli', 'electron', 'renderer'], 'core/ imports nothing outside core/.'),
+    noPackages(['electron', 'svelte'], 'core/ is UI- and host-free.'),
+  ],
+  backend: [
+    noFolders(['electron', 'renderer', 'cli'], 'backend/ never imports electron/, renderer/ or cli/.'),
+    noElectron('backend/ runs without Electron: the desktop shell imports the backend, not the reverse.'),
+  ],
+  cli: [
+    noFolders(['electron', 'renderer'], 'cli/ never imports electron/ or renderer/.'),
+    noElectron('cli/ runs in plain Node, without Electron.'),
+  ],
+  electron: [noFolders(['renderer', 'cli'], 'electron/ never imports renderer/ or cli/.')],
+  preload: [
+    noNodeBuiltins('The sandboxed preload has no Node built-ins.'),
+    noFolders(
+      ['backend', 'cli', 'renderer'],
+      'The preload is a thin bridge: electron plus contract types only.',
+    ),
+  ],
+  renderer: [
+    noNodeBuiltins('The renderer runs in a browser: no Node built-ins.'),
+    noFolders(
+      ['backend', 'cli', 'electron'],
+      'The renderer talks to its host only through renderer/src/lib/api.ts.',
+    ),
+    noElectron('The renderer never touches Electron; use window.labBridge via lib/api.ts.'),
+  ],
+};
+
 /** Globals core/ must not touch: the DOM and Node hosts. */
 const coreGlobals = [
   'window',
@@ -33,6 +119,8 @@ const coreGlobals = [
   message: 'core/ is pure: no DOM or Node globals; take what you need as a parameter.',
 }));
 
+const rendererFiles = ['renderer/**/*.ts', 'renderer/**/*.svelte'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -42,10 +130,12 @@ export default tseslint.config(
       'out/**',
       'test-results/**',
       'playwright-report/**',
+      'scratch/**',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -54,28 +144,20 @@ export default tseslint.config(
     },
   },
   {
+    // Component scripts and rune modules are TypeScript, parsed by typescript-eslint inside svelte-eslint-parser.
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    // svelte-check resolves every name in a component, as tsc does for .ts files (where typescript-eslint
+    // turns no-undef off for the same reason).
+    files: ['**/*.svelte'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
     files: ['core/**/*.ts'],
     ignores: ['core/**/*.test.ts'],
-    languageOptions: { globals: {} },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...coreBuiltins.map((name) => ({ name, message: 'core/ is pure: no Node built-ins.' })),
-            { name: 'electron', message: 'core/ is UI- and host-free.' },
-          ],
-          patterns: [
-            nodeBuiltins,
-            {
-              group: ['**/backend/**', '**/cli/**', '**/electron/**', '**/renderer/**'],
-              message: 'core/ imports nothing outside core/.',
-            },
-            { group: ['svelte', 'svelte/*'], message: 'core/ is UI- and host-free.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': restrictImports(...zones.core) },
   },
   {
     files: ['core/**/*.ts'],
@@ -95,73 +177,23 @@ export default tseslint.config(
   },
   {
     files: ['backend/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/electron/**', '**/renderer/**', '**/cli/**', 'electron'],
-              message: 'backend/ never imports electron/, renderer/ or cli/.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': restrictImports(...zones.backend) },
   },
   {
     files: ['cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/electron/**', '**/renderer/**', 'electron'],
-              message: 'cli/ never imports electron/ or renderer/.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': restrictImports(...zones.cli) },
   },
   {
-    files: ['renderer/**/*.ts'],
-    languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*'], message: 'The renderer runs in a browser: no Node built-ins.' },
-            {
-              group: ['**/backend/**', '**/cli/**', '**/electron/**'],
-              message: 'The renderer talks to its host only through renderer/src/lib/api.ts.',
-            },
-            {
-              group: ['electron'],
-              message: 'The renderer never touches Electron; use window.labBridge via lib/api.ts.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(...zones.electron) },
   },
   {
     files: ['electron/preload.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*'], message: 'The sandboxed preload has no Node built-ins.' },
-            {
-              group: ['**/backend/**', '**/cli/**', '**/renderer/**'],
-              message: 'The preload is a thin bridge: electron plus contract types only.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': restrictImports(...zones.preload) },
+  },
+  {
+    files: rendererFiles,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': restrictImports(...zones.renderer) },
   },
 );
