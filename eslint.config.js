@@ -60,6 +60,38 @@ function restrictImports(...parts) {
   ];
 }
 
+/**
+ * Outside core/, code imports core/<folder>/index.ts and nothing deeper, so a folder's inner files
+ * can move without breaking its users. Tests may reach inside.
+ */
+const coreThroughIndex = {
+  patterns: [
+    {
+      regex: String.raw`(?:^|/)core/[^/]+/(?!index(?:\.ts)?$)`,
+      message: 'Import core/<folder>/index.ts, not a file inside it (export what you need from the index).',
+    },
+  ],
+};
+
+const testFiles = ['**/*.test.ts'];
+
+/**
+ * The zone of each layer outside core/ on every file, and with `coreThroughIndex` on every file that is
+ * not a test. A more specific layer (the preload) comes after the general one it refines.
+ * @param {string[]} files
+ * @param {ZonePart[]} zone
+ */
+function layerZone(files, zone) {
+  return [
+    { files, rules: { 'no-restricted-imports': restrictImports(...zone) } },
+    {
+      files,
+      ignores: testFiles,
+      rules: { 'no-restricted-imports': restrictImports(...zone, coreThroughIndex) },
+    },
+  ];
+}
+
 const noElectron = (/** @type {string} */ message) => noPackages(['electron'], message);
 
 /** The import zones, one per layer. */
@@ -177,25 +209,10 @@ export default tseslint.config(
       ...coreClockAndRandomness,
     },
   },
-  {
-    files: ['backend/**/*.ts'],
-    rules: { 'no-restricted-imports': restrictImports(...zones.backend) },
-  },
-  {
-    files: ['cli/**/*.ts'],
-    rules: { 'no-restricted-imports': restrictImports(...zones.cli) },
-  },
-  {
-    files: ['electron/**/*.ts'],
-    rules: { 'no-restricted-imports': restrictImports(...zones.electron) },
-  },
-  {
-    files: ['electron/preload.ts'],
-    rules: { 'no-restricted-imports': restrictImports(...zones.preload) },
-  },
-  {
-    files: rendererFiles,
-    languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': restrictImports(...zones.renderer) },
-  },
+  ...layerZone(['backend/**/*.ts'], zones.backend),
+  ...layerZone(['cli/**/*.ts'], zones.cli),
+  ...layerZone(['electron/**/*.ts'], zones.electron),
+  ...layerZone(['electron/preload.ts'], zones.preload),
+  ...layerZone(rendererFiles, zones.renderer),
+  { files: rendererFiles, languageOptions: { globals: { ...globals.browser } } },
 );

@@ -3,11 +3,8 @@ import type { CliCommand, CliIo } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { formatTable, paint, parsePortProtocol } from '../format.ts';
 import { loadManifests } from '../load-manifests.ts';
-import { compileModel } from '../../core/netpol/compile.ts';
-import { describeEndpoint } from '../../core/netpol/explain.ts';
-import { computeMatrix, isAllowed } from '../../core/netpol/matrix.ts';
-import type { Matrix } from '../../core/netpol/matrix.ts';
-import type { Cluster, PortProtocol } from '../../core/netpol/index.ts';
+import { compileModel, describeEndpoint, computeMatrix, isAllowed } from '../../core/netpol/index.ts';
+import type { Matrix, Cluster, PortProtocol } from '../../core/netpol/index.ts';
 
 const help = `Usage: netpol-lab matrix -f FILE [-f FILE…] [--port 80/TCP …] [-o table|json|csv]
 
