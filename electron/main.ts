@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, Menu, session } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { MENU_COMMAND_CHANNEL } from '../core/lab-api/contract.ts';
+import { MENU_COMMAND_CHANNEL } from '../core/lab-api/index.ts';
 import { createLabBackend } from '../backend/lab-api/index.ts';
 import { reloadOnChange } from './dev-reload.ts';
 import { registerLabIpc } from './ipc.ts';

@@ -7,9 +7,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Exercise } from '../../core/exercise/index.ts';
-import type { ExamMethod } from '../../core/lab-api/validate-exam-args.ts';
-import type { LibraryMethod } from '../../core/lab-api/validate-library-args.ts';
 import type {
+  ExamMethod,
+  LibraryMethod,
   Catalog,
   ExerciseProgressView,
   ExerciseView,
