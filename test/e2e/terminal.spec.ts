@@ -6,6 +6,7 @@
 import { expect, test } from './support/fixtures.ts';
 import { bundledExercise, FIXED_EXERCISE_ID } from './support/exercise-data.ts';
 import { TerminalPanel } from './pages/terminal-panel.ts';
+import { scanScreen } from './support/axe.ts';
 
 // Typed in vim line by line. The editor keeps the indentation of the line above (vim's
 // autoindent), so the policy is written at the left margin in flow style.
@@ -85,7 +86,7 @@ test('heredoc apply, Tab completion, history and the editor switch by keyboard',
   page,
   catalog,
   exercise,
-}) => {
+}, testInfo) => {
   const data = await bundledExercise(FIXED_EXERCISE_ID);
   await catalog.waitUntilReady();
   await catalog.openExercise(data.title);
@@ -110,11 +111,28 @@ test('heredoc apply, Tab completion, history and the editor switch by keyboard',
   await page.keyboard.press('Enter');
   await terminal.waitForText(/deny-all\s+<none>/);
 
+  // Up brings back the last line (Tab completed it to `netpol `), Ctrl+R finds the heredoc.
   await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.type(' -o name');
+  await page.keyboard.type('-o name');
   await page.keyboard.press('Enter');
-  await terminal.waitForText('networkpolicy.networking.k8s.io/deny-all');
+  await terminal.waitForText(/^networkpolicy\.networking\.k8s\.io\/deny-all$/m);
+  await page.keyboard.press('Control+r');
+  await page.keyboard.type('deny');
+  await terminal.waitForText("(reverse-i-search)`deny': cat <<EOF");
+  await page.keyboard.press('Control+c');
+  await terminal.run('k delete netpol deny-all');
+  await terminal.waitForText('networkpolicy.networking.k8s.io "deny-all" deleted');
+
+  expect((await scanScreen(page, 'terminal', testInfo)).blocking).toEqual([]);
+  await terminal.run('nano notes.txt');
+  await expect(terminal.fileEditor(/^nano \/root\/notes\.txt$/)).toBeVisible();
+  expect((await scanScreen(page, 'terminal-nano', testInfo)).blocking).toEqual([]);
+  await page.keyboard.type('remember the DNS rule');
+  await page.keyboard.press('Control+o');
+  await page.keyboard.press('Control+x');
+  await expect(terminal.fileEditor()).toBeHidden();
+  await terminal.run('cat notes.txt');
+  await terminal.waitForText(/^remember the DNS rule$/m);
 
   await page.keyboard.press('Control+Backquote');
   await expect(exercise.editor).toBeFocused();
