@@ -134,7 +134,7 @@ describe('startHttpHost', () => {
       expect(response.status).toBe(200);
       expect(JSON.parse(response.body)).toEqual({
         ok: true,
-        value: { theme: 'system', fontSize: 15, editorKeys: 'standard', tabSize: 2 },
+        value: { theme: 'system', fontSize: 15, editorKeys: 'standard', tabSize: 2, workspace: 'editor' },
       });
     }
   });

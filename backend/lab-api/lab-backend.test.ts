@@ -273,25 +273,33 @@ describe('createLabBackend', () => {
       fontSize: 15,
       editorKeys: 'standard',
       tabSize: 2,
+      workspace: 'editor',
     });
     expect(await api.updateSettings({ theme: 'dark' })).toEqual({
       theme: 'dark',
       fontSize: 15,
       editorKeys: 'standard',
       tabSize: 2,
+      workspace: 'editor',
     });
     expect(await api.updateSettings({ fontSize: 20 })).toEqual({
       theme: 'dark',
       fontSize: 20,
       editorKeys: 'standard',
       tabSize: 2,
+      workspace: 'editor',
     });
-    expect(await api.updateSettings({ editorKeys: 'vim', tabSize: 4 })).toMatchObject({
+    expect(await api.updateSettings({ editorKeys: 'vim', tabSize: 4, workspace: 'terminal' })).toMatchObject({
       editorKeys: 'vim',
       tabSize: 4,
+      workspace: 'terminal',
     });
     backends.pop()?.close();
-    expect(await (await open()).api.getSettings()).toMatchObject({ editorKeys: 'vim', tabSize: 4 });
+    expect(await (await open()).api.getSettings()).toMatchObject({
+      editorKeys: 'vim',
+      tabSize: 4,
+      workspace: 'terminal',
+    });
     backends.pop()?.close();
 
     const { store } = openProgressStore(databaseFile);
@@ -299,6 +307,7 @@ describe('createLabBackend', () => {
     store.setSetting('fontSize', 99);
     store.setSetting('editorKeys', 'emacs');
     store.setSetting('tabSize', 3);
+    store.setSetting('workspace', 'shell');
     store.close();
     const reopened = await open();
     expect(await reopened.api.getSettings()).toEqual({
@@ -306,6 +315,7 @@ describe('createLabBackend', () => {
       fontSize: 15,
       editorKeys: 'standard',
       tabSize: 2,
+      workspace: 'editor',
     });
   });
 

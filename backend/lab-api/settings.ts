@@ -1,10 +1,15 @@
 /**
- * The learner's settings, kept as two keys in the store's settings table. A stored value that is
+ * The learner's settings, kept as one key each in the store's settings table. A stored value that is
  * missing or no longer valid (an older app, a hand-edited database) falls back to the default and is
  * removed, so one bad value never breaks the lab.
  */
 import { LAB_API_LIMITS, TAB_SIZES } from '../../core/lab-api/index.ts';
-import type { EditorKeysSetting, Settings, ThemeSetting } from '../../core/lab-api/index.ts';
+import type {
+  EditorKeysSetting,
+  Settings,
+  ThemeSetting,
+  WorkspaceSetting,
+} from '../../core/lab-api/index.ts';
 import type { JsonValue, ProgressStore } from '../progress/index.ts';
 
 /** What a learner gets before changing anything. */
@@ -13,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 15,
   editorKeys: 'standard',
   tabSize: 2,
+  workspace: 'editor',
 };
 
 const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
@@ -38,6 +44,10 @@ function isTabSize(value: JsonValue | undefined): value is number {
   return typeof value === 'number' && TAB_SIZES.includes(value);
 }
 
+function isWorkspace(value: JsonValue | undefined): value is WorkspaceSetting {
+  return value === 'editor' || value === 'terminal';
+}
+
 /** One stored setting, or its default (dropping a stored value that is no longer valid). */
 function readOne<Key extends keyof Settings>(
   store: ProgressStore,
@@ -56,6 +66,7 @@ export function readSettings(store: ProgressStore): Settings {
     fontSize: readOne(store, 'fontSize', isFontSize),
     editorKeys: readOne(store, 'editorKeys', isEditorKeys),
     tabSize: readOne(store, 'tabSize', isTabSize),
+    workspace: readOne(store, 'workspace', isWorkspace),
   };
 }
 
@@ -65,5 +76,6 @@ export function writeSettings(store: ProgressStore, changes: Partial<Settings>):
   if (changes.fontSize !== undefined) store.setSetting('fontSize', changes.fontSize);
   if (changes.editorKeys !== undefined) store.setSetting('editorKeys', changes.editorKeys);
   if (changes.tabSize !== undefined) store.setSetting('tabSize', changes.tabSize);
+  if (changes.workspace !== undefined) store.setSetting('workspace', changes.workspace);
   return readSettings(store);
 }

@@ -112,6 +112,9 @@ export type ThemeSetting = 'system' | 'light' | 'dark';
 /** How keys behave in the policy editors: ordinary keys, or vim's modes and commands. */
 export type EditorKeysSetting = 'standard' | 'vim';
 
+/** Where an exercise opens: the policy editor, or the terminal with kubectl. */
+export type WorkspaceSetting = 'editor' | 'terminal';
+
 /** The indentation widths the editors offer. */
 export const TAB_SIZES: readonly number[] = [2, 4];
 
@@ -122,6 +125,8 @@ export interface Settings {
   readonly editorKeys: EditorKeysSetting;
   /** Spaces per indentation level in the editors: one of {@link TAB_SIZES}. */
   readonly tabSize: number;
+  /** The exercise screen's last choice between the editor and the terminal. */
+  readonly workspace: WorkspaceSetting;
 }
 
 export interface ActivityDayView {

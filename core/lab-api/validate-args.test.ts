@@ -126,6 +126,10 @@ describe('checkLabApiArgs', () => {
     expect(accepted('updateSettings', [{ editorKeys: 'vim', tabSize: 4 }])).toEqual([
       { editorKeys: 'vim', tabSize: 4 },
     ]);
+    expect(accepted('updateSettings', [{ workspace: 'terminal' }])).toEqual([{ workspace: 'terminal' }]);
+    expect(rejection('updateSettings', [{ workspace: 'shell' }])).toContain(
+      'changes.workspace must be one of "editor", "terminal", got "shell"',
+    );
     expect(rejection('updateSettings', [{ editorKeys: 'emacs' }])).toContain(
       'changes.editorKeys must be one of "standard", "vim", got "emacs"',
     );

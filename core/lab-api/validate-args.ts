@@ -41,7 +41,13 @@ function submitInput(value: unknown): SubmitAttemptInput {
 }
 
 function settingsChanges(value: unknown): Partial<Settings> {
-  const changes = record(value, 'argument 1 (changes)', ['theme', 'fontSize', 'editorKeys', 'tabSize']);
+  const changes = record(value, 'argument 1 (changes)', [
+    'theme',
+    'fontSize',
+    'editorKeys',
+    'tabSize',
+    'workspace',
+  ]);
   // A key holding undefined (possible over structured clone) means "no change", like an absent key.
   return {
     ...(changes.theme === undefined
@@ -63,6 +69,9 @@ function settingsChanges(value: unknown): Partial<Settings> {
     ...(changes.tabSize === undefined
       ? {}
       : { tabSize: oneOfNumbers(changes.tabSize, 'changes.tabSize', TAB_SIZES) }),
+    ...(changes.workspace === undefined
+      ? {}
+      : { workspace: oneOf(changes.workspace, 'changes.workspace', ['editor', 'terminal'] as const) }),
   };
 }
 

@@ -3,7 +3,13 @@ import type { LabBridge, Settings } from '../../../core/lab-api/index.ts';
 import { LAB_API_METHODS } from '../../../core/lab-api/index.ts';
 import { bridgeTransport, createLabApi, httpTransport, LabApiClientError } from './api.ts';
 
-const SETTINGS: Settings = { theme: 'dark', fontSize: 18, editorKeys: 'vim', tabSize: 4 };
+const SETTINGS: Settings = {
+  theme: 'dark',
+  fontSize: 18,
+  editorKeys: 'vim',
+  tabSize: 4,
+  workspace: 'terminal',
+};
 
 function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -25,6 +25,7 @@ export const SHORTCUTS: readonly ShortcutDescription[] = [
   { keys: ['Alt', '2'], action: 'Go to your progress' },
   { keys: ['/'], action: 'Search exercises (in the catalog)' },
   { keys: ['Ctrl', 'Enter'], action: 'Check your answer (on an exercise)' },
+  { keys: ['Ctrl', '`'], action: 'Switch between the editor and the terminal (on an exercise)' },
   { keys: ['?'], action: 'Show keyboard shortcuts' },
   { keys: ['F1'], action: 'Show keyboard shortcuts' },
   { keys: ['Escape'], action: 'Close a dialog' },

@@ -4,12 +4,24 @@
  */
 import { LAB_API_LIMITS } from '../../../core/lab-api/index.ts';
 import { TAB_SIZES } from '../../../core/lab-api/index.ts';
-import type { EditorKeysSetting, LabApi, Settings, ThemeSetting } from '../../../core/lab-api/index.ts';
+import type {
+  EditorKeysSetting,
+  LabApi,
+  Settings,
+  ThemeSetting,
+  WorkspaceSetting,
+} from '../../../core/lab-api/index.ts';
 import { errorMessage } from './api.ts';
 
 export type ResolvedTheme = 'light' | 'dark';
 
-const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 16, editorKeys: 'standard', tabSize: 2 };
+const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontSize: 16,
+  editorKeys: 'standard',
+  tabSize: 2,
+  workspace: 'editor',
+};
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** A font size the host accepts: whole pixels within the contract's limits. */
@@ -30,6 +42,7 @@ export class SettingsState {
   fontSize: number = $state(DEFAULT_SETTINGS.fontSize);
   editorKeys: EditorKeysSetting = $state(DEFAULT_SETTINGS.editorKeys);
   tabSize: number = $state(DEFAULT_SETTINGS.tabSize);
+  workspace: WorkspaceSetting = $state(DEFAULT_SETTINGS.workspace);
   systemPrefersDark: boolean = $state(false);
   /** The last failure to load or save, for an alert. */
   error: string | null = $state(null);
@@ -78,6 +91,7 @@ export class SettingsState {
       fontSize: this.fontSize,
       editorKeys: this.editorKeys,
       tabSize: this.tabSize,
+      workspace: this.workspace,
     };
     const next: { -readonly [Key in keyof Settings]?: Settings[Key] } = { ...changes };
     if (next.fontSize !== undefined) next.fontSize = clampFontSize(next.fontSize);
@@ -99,6 +113,7 @@ export class SettingsState {
     this.fontSize = clampFontSize(settings.fontSize);
     this.editorKeys = settings.editorKeys === 'vim' ? 'vim' : 'standard';
     this.tabSize = TAB_SIZES.includes(settings.tabSize) ? settings.tabSize : DEFAULT_SETTINGS.tabSize;
+    this.workspace = settings.workspace === 'terminal' ? 'terminal' : 'editor';
     this.#apply();
   }
 

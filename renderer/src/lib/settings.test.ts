@@ -34,7 +34,7 @@ describe('SettingsState', () => {
   it('applies the loaded theme and font size to the root element', async () => {
     const root = document.createElement('html');
     const state = new SettingsState(
-      fakeApi({ theme: 'dark', fontSize: 20, editorKeys: 'standard', tabSize: 2 }),
+      fakeApi({ theme: 'dark', fontSize: 20, editorKeys: 'standard', tabSize: 2, workspace: 'editor' }),
     );
     state.start(root, fakeWindow(false).view);
     await state.load();
@@ -46,7 +46,7 @@ describe('SettingsState', () => {
     const root = document.createElement('html');
     const { view, media } = fakeWindow(false);
     const state = new SettingsState(
-      fakeApi({ theme: 'system', fontSize: 16, editorKeys: 'standard', tabSize: 2 }),
+      fakeApi({ theme: 'system', fontSize: 16, editorKeys: 'standard', tabSize: 2, workspace: 'editor' }),
     );
     state.start(root, view);
     await state.load();
@@ -57,7 +57,13 @@ describe('SettingsState', () => {
   });
 
   it('saves changes and clamps the font size', async () => {
-    const api = fakeApi({ theme: 'light', fontSize: 16, editorKeys: 'standard', tabSize: 2 });
+    const api = fakeApi({
+      theme: 'light',
+      fontSize: 16,
+      editorKeys: 'standard',
+      tabSize: 2,
+      workspace: 'editor',
+    });
     const state = new SettingsState(api);
     state.start(document.createElement('html'), fakeWindow(false).view);
     await state.update({ fontSize: 99 });
@@ -66,7 +72,13 @@ describe('SettingsState', () => {
   });
 
   it('restores the previous settings when saving fails', async () => {
-    const api = fakeApi({ theme: 'light', fontSize: 16, editorKeys: 'standard', tabSize: 2 });
+    const api = fakeApi({
+      theme: 'light',
+      fontSize: 16,
+      editorKeys: 'standard',
+      tabSize: 2,
+      workspace: 'editor',
+    });
     api.updateSettings.mockRejectedValueOnce(new LabApiClientError('internal', 'Disk full.'));
     const root = document.createElement('html');
     const state = new SettingsState(api);
