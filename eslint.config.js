@@ -165,6 +165,31 @@ const coreClockAndRandomness = {
   ],
 };
 
+/**
+ * Files linted with type information, each in the program of its nearest tsconfig.json. Tests beside
+ * the code in core/, backend/ and cli/ belong to test/tsconfig.json, not to the nearest one, so the
+ * project service cannot place them; they are linted without types.
+ */
+const typedFiles = [
+  'core/**/*.ts',
+  'backend/**/*.ts',
+  'cli/**/*.ts',
+  'electron/**/*.ts',
+  'renderer/src/**/*.ts',
+  'renderer/src/**/*.svelte',
+  'test/**/*.ts',
+];
+const untypedTests = ['core/**/*.test.ts', 'backend/**/*.test.ts', 'cli/**/*.test.ts'];
+
+/**
+ * eslint-plugin-svelte's recommended rules, kept to components and rune modules: its rule set has no
+ * `files` of its own, and on the other few hundred .ts files it would only cost time.
+ */
+const svelteFiles = ['**/*.svelte', '**/*.svelte.ts'];
+const svelteRecommended = svelte.configs.recommended.map((config) =>
+  config.rules && !config.files ? { ...config, files: svelteFiles } : config,
+);
+
 const rendererFiles = ['renderer/**/*.ts', 'renderer/**/*.svelte'];
 
 export default tseslint.config(
@@ -181,7 +206,7 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  ...svelte.configs.recommended,
+  ...svelteRecommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -191,7 +216,7 @@ export default tseslint.config(
   },
   {
     // Component scripts and rune modules are TypeScript, parsed by typescript-eslint inside svelte-eslint-parser.
-    files: ['**/*.svelte', '**/*.svelte.ts'],
+    files: svelteFiles,
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
@@ -207,6 +232,17 @@ export default tseslint.config(
       'no-restricted-imports': restrictImports(...zones.core),
       'no-restricted-globals': ['error', ...coreGlobals],
       ...coreClockAndRandomness,
+    },
+  },
+  {
+    files: typedFiles,
+    ignores: untypedTests,
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   ...layerZone(['backend/**/*.ts'], zones.backend),
