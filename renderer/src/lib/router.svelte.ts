@@ -20,6 +20,7 @@ export function parseHash(hash: string): Route {
     // The table's patterns and names agree by construction (see `Route` in route-table.ts).
     if (params) return { ...params, name: entry.name } as Route;
   }
+  // Not reached: the table ends with a catch-all row.
   return { name: 'not-found', path };
 }
 
