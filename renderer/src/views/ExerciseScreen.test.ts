@@ -5,7 +5,7 @@ import { LabApiClientError } from '../lib/api.ts';
 import type { GradeResult } from '../../../core/grading/types.ts';
 import type { SubmitAttemptOutput } from '../../../core/lab-api/index.ts';
 import { freshProgress, predictExercise, writeExercise } from '../exercise/test-fixtures.ts';
-import ExerciseView from './ExerciseView.svelte';
+import ExerciseScreen from '../exercise/components/ExerciseScreen.svelte';
 
 const fakeApi = vi.hoisted(() => ({
   getExercise: vi.fn(),
@@ -83,7 +83,7 @@ function submitOutput(grade: GradeResult): SubmitAttemptOutput {
   };
 }
 
-describe('ExerciseView', () => {
+describe('ExerciseScreen', () => {
   beforeEach(() => {
     localStorage.clear();
     for (const method of Object.values(fakeApi)) method.mockReset();
@@ -93,7 +93,7 @@ describe('ExerciseView', () => {
 
   it('renders the task, the cluster and the editor', async () => {
     fakeApi.getExercise.mockResolvedValue(writeExercise());
-    render(ExerciseView, { exerciseId: 'web-to-db' });
+    render(ExerciseScreen, { exerciseId: 'web-to-db' });
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Only web reaches the database' }),
     ).toBeTruthy();
@@ -123,7 +123,7 @@ describe('ExerciseView', () => {
     const output = submitOutput(failingGrade());
     fakeApi.submitAttempt.mockResolvedValue(output);
     fakeApi.listAttempts.mockResolvedValueOnce([]).mockResolvedValue([output.attempt]);
-    render(ExerciseView, { exerciseId: 'web-to-db' });
+    render(ExerciseScreen, { exerciseId: 'web-to-db' });
     await fireEvent.click(await screen.findByRole('button', { name: 'Check' }));
     const summary = await screen.findByRole('heading', { level: 2, name: 'Not passed' });
     expect(document.activeElement).toBe(summary);
@@ -146,7 +146,7 @@ describe('ExerciseView', () => {
 
   it('marks matrix cells that differ from the checks', async () => {
     fakeApi.getExercise.mockResolvedValue(writeExercise());
-    render(ExerciseView, { exerciseId: 'web-to-db' });
+    render(ExerciseScreen, { exerciseId: 'web-to-db' });
     const matrix = await screen.findByRole('grid', { name: 'Reachability matrix' });
     const cell = within(matrix).getByLabelText(
       'prod/batch to prod/db on 5432/TCP: expected deny, yours allow',
@@ -157,7 +157,7 @@ describe('ExerciseView', () => {
   it('offers Allow/Deny radiogroups for a predict exercise and sends the answers as YAML', async () => {
     fakeApi.getExercise.mockResolvedValue(predictExercise());
     fakeApi.submitAttempt.mockResolvedValue(submitOutput({ ...failingGrade(), kind: 'predict' }));
-    render(ExerciseView, { exerciseId: 'predict-web' });
+    render(ExerciseScreen, { exerciseId: 'predict-web' });
     const group = await screen.findByRole('radiogroup', { name: 'default/web -> default/db on 3306/TCP' });
     expect(screen.queryByRole('textbox', { name: 'Policy YAML' })).toBeNull();
     await fireEvent.click(within(group).getByRole('radio', { name: 'Deny' }));
@@ -175,7 +175,7 @@ describe('ExerciseView', () => {
       solution: 'kind: NetworkPolicy\n',
       progress: freshProgress('web-to-db'),
     });
-    render(ExerciseView, { exerciseId: 'web-to-db' });
+    render(ExerciseScreen, { exerciseId: 'web-to-db' });
     await fireEvent.click(await screen.findByRole('button', { name: 'Show hint' }));
     const hints = await screen.findByRole('list', { name: 'Hints' });
     expect(
@@ -193,7 +193,7 @@ describe('ExerciseView', () => {
 
   it('says when the exercise does not exist', async () => {
     fakeApi.getExercise.mockRejectedValue(new LabApiClientError('not-found', 'No exercise "nope".'));
-    render(ExerciseView, { exerciseId: 'nope' });
+    render(ExerciseScreen, { exerciseId: 'nope' });
     expect(
       await screen.findByRole('heading', { level: 1, name: 'This exercise does not exist' }),
     ).toBeTruthy();
@@ -202,13 +202,13 @@ describe('ExerciseView', () => {
 
   it('shows host errors in an alert', async () => {
     fakeApi.getExercise.mockRejectedValue(new LabApiClientError('unavailable', 'The host stopped.'));
-    render(ExerciseView, { exerciseId: 'web-to-db' });
+    render(ExerciseScreen, { exerciseId: 'web-to-db' });
     expect((await screen.findByRole('alert')).textContent).toContain('The host stopped.');
   });
 
   it('explains a matrix cell in the why panel, and closes it on Escape', async () => {
     fakeApi.getExercise.mockResolvedValue(writeExercise());
-    render(ExerciseView, { exerciseId: 'web-to-db' });
+    render(ExerciseScreen, { exerciseId: 'web-to-db' });
     const matrix = await screen.findByRole('grid', { name: 'Reachability matrix' });
     const cell = within(matrix).getByLabelText(
       'prod/batch to prod/db on 5432/TCP: expected deny, yours allow',
@@ -228,7 +228,7 @@ describe('ExerciseView', () => {
 
   it('keeps the engine answers hidden in a predict exercise until the first Check', async () => {
     fakeApi.getExercise.mockResolvedValue(predictExercise());
-    render(ExerciseView, { exerciseId: 'predict-web' });
+    render(ExerciseScreen, { exerciseId: 'predict-web' });
     const matrix = await screen.findByRole('grid', { name: 'Reachability matrix' });
     await fireEvent.click(within(matrix).getByLabelText(/^default\/web to default\/db on 3306\/TCP/));
     const panel = await screen.findByRole('dialog', { name: 'Why this connection?' });
