@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProgressStore } from '../progress/index.ts';
 import { createLabBackend, LabApiFailure } from './index.ts';
@@ -57,6 +58,7 @@ describe('createLabBackend', () => {
       appVersion: '9.9.9',
       host: 'browser',
       databaseRecovered: null,
+      databaseWarning: null,
     });
   });
 
@@ -376,6 +378,19 @@ describe('createLabBackend', () => {
     expect(recovered?.movedTo).toContain('progress.sqlite.corrupt-');
     expect(recovered?.reason).toContain('not a SQLite database');
     expect(readFileSync(recovered?.movedTo ?? '', 'utf8')).toContain('not a database');
+    expect((await api.getCatalog()).exercises).toHaveLength(74);
+  });
+
+  it('tells the UI when the database is from a newer version, and keeps it as it was', async () => {
+    const first = await open();
+    first.close();
+    const raw = new Database(databaseFile);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const { api } = await open();
+    const startup = await api.getStartupInfo();
+    expect(startup.databaseRecovered).toBeNull();
+    expect(startup.databaseWarning).toMatch(/newer version of NetPol Lab.*read-only/);
     expect((await api.getCatalog()).exercises).toHaveLength(74);
   });
 });
