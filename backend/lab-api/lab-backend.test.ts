@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openProgressStore } from '../progress/index.ts';
-import { createLabBackend, LabApiFailure } from './index.ts';
+import { createLabBackend, dispatchLabApi, LabApiFailure } from './index.ts';
 import type { LabBackend } from './index.ts';
 
 const EXERCISES = resolve(import.meta.dirname, '../../exercises');
@@ -26,6 +26,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const backend of backends) backend.close();
   rmSync(folder, { recursive: true, force: true });
 });
@@ -392,5 +393,11 @@ describe('createLabBackend', () => {
     expect(startup.databaseRecovered).toBeNull();
     expect(startup.databaseWarning).toMatch(/newer version of NetPol Lab.*read-only/);
     expect((await api.getCatalog()).exercises).toHaveLength(74);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const saved = await dispatchLabApi(api, 'saveDraft', [WRITE_ID, 'text']);
+    expect(saved).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(saved.ok ? '' : saved.error.message).toMatch(
+      /could not be saved: the progress database cannot be written/,
+    );
   });
 });

@@ -32,7 +32,8 @@ export interface OpenedProgressStore {
 const BUSY_TIMEOUT_MS = 5000;
 
 type OpenOutcome =
-  | { readonly kind: 'opened'; readonly store: ProgressStore }
+  | { readonly kind: 'opened'; readonly store: ProgressStore; readonly warning?: string }
+  | { readonly kind: 'unwritable'; readonly reason: string }
   | { readonly kind: 'damaged'; readonly reason: string }
   | { readonly kind: 'newer'; readonly version: number }
   | { readonly kind: 'unavailable'; readonly error: ProgressStoreError };
@@ -72,19 +73,66 @@ export function openProgressStore(file: string, options: OpenProgressStoreOption
     ? `The progress database at ${path} was an empty file (0 bytes), so the lab started a new one in its place.`
     : undefined;
   const first = tryOpen(path, now);
-  if (first.kind === 'opened')
-    return { store: first.store, ...(emptyWarning === undefined ? {} : { warning: emptyWarning }) };
+  if (first.kind === 'opened') {
+    const warning = [emptyWarning, first.warning].filter((text) => text !== undefined).join(' ');
+    return { store: first.store, ...(warning === '' ? {} : { warning }) };
+  }
+  if (first.kind === 'unwritable') return openReadOnly(path, now, unwritableWarning(path, first.reason));
   if (first.kind === 'unavailable') throw first.error;
-  if (first.kind === 'newer') return openReadOnly(path, now, first.version);
+  if (first.kind === 'newer') {
+    return openReadOnly(
+      path,
+      now,
+      `Your progress was saved by a newer version of NetPol Lab (schema version ${first.version}; this version knows up to ${LATEST_SCHEMA_VERSION}). It is shown read-only and nothing you do now is saved; update NetPol Lab to keep working with it.`,
+    );
+  }
 
   const movedTo = moveAside(path, now());
   const second = tryOpen(path, now);
-  if (second.kind === 'opened') return { store: second.store, recovered: { movedTo, reason: first.reason } };
+  if (second.kind === 'opened') {
+    return {
+      store: second.store,
+      recovered: { movedTo, reason: first.reason },
+      ...(second.warning === undefined ? {} : { warning: second.warning }),
+    };
+  }
   if (second.kind === 'unavailable') throw second.error;
   throw new ProgressStoreError(
     'unavailable',
     `could not create a fresh progress database at ${path} after moving the damaged one to ${movedTo}: ${second.kind === 'damaged' ? second.reason : 'it changed while it was being opened'}`,
   );
+}
+
+/** SQLite codes that mean the file is sound but cannot take a write right now. */
+const WRITE_FAULTS: readonly [string, string][] = [
+  ['SQLITE_READONLY', 'the file or its folder is read-only'],
+  ['SQLITE_FULL', 'the disk is full'],
+  ['SQLITE_IOERR', 'the disk reported an error while writing'],
+];
+
+/** Words for a write fault, or `undefined` when `error` is something else. */
+function writeFaultOf(error: unknown): string | undefined {
+  const code = error instanceof Database.SqliteError ? error.code : undefined;
+  if (code === undefined) return undefined;
+  return WRITE_FAULTS.find(([prefix]) => code.startsWith(prefix))?.[1];
+}
+
+/**
+ * Why `database` cannot be written, or `undefined` when it can. The probe writes the schema version
+ * it already holds: a real write through the WAL, which changes nothing.
+ */
+export function writeProblem(database: Database.Database): string | undefined {
+  try {
+    const version = readSchemaVersion(database);
+    database.transaction(() => database.pragma(`user_version = ${version}`)).immediate();
+    return undefined;
+  } catch (error) {
+    return writeFaultOf(error) ?? messageOf(error);
+  }
+}
+
+function unwritableWarning(path: string, reason: string): string {
+  return `The progress database at ${path} cannot be written (${reason}). The lab opens, but nothing you do is saved until that is fixed.`;
 }
 
 function isEmptyFile(path: string): boolean {
@@ -100,7 +148,7 @@ function isEmptyFile(path: string): boolean {
  * A database from a newer app is the learner's history, not damage: moving it aside would split it
  * in two. It is opened read-only and left exactly as it is; the newer app can keep using it.
  */
-function openReadOnly(path: string, now: () => number, version: number): OpenedProgressStore {
+function openReadOnly(path: string, now: () => number, warning: string): OpenedProgressStore {
   let database: Database.Database;
   try {
     database = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -111,7 +159,7 @@ function openReadOnly(path: string, now: () => number, version: number): OpenedP
     return {
       store: new ProgressStore(database, now),
       readOnly: true,
-      warning: `Your progress was saved by a newer version of NetPol Lab (schema version ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). It is shown read-only and nothing you do now is saved; update NetPol Lab to keep working with it.`,
+      warning,
     };
   } catch (error) {
     closeQuietly(database);
@@ -155,16 +203,16 @@ function tryOpen(path: string, now: () => number): OpenOutcome {
     return { kind: 'unavailable', error: unavailable(path, error) };
   }
   try {
-    // WAL: readers never block the writer and a commit is one append. synchronous=FULL fsyncs the
-    // WAL on every commit. NORMAL would already keep every commit through a killed process (the
-    // appended WAL frames sit in the OS page cache), but could drop the last commits on power loss
-    // or an OS crash; at a learner's pace of writes the extra fsync costs nothing noticeable.
     // Read before anything is written: a newer app's database is left exactly as it is.
     const version = readSchemaVersion(database);
     if (version > LATEST_SCHEMA_VERSION) {
       database.close();
       return { kind: 'newer', version };
     }
+    // WAL: readers never block the writer and a commit is one append. synchronous=FULL fsyncs the
+    // WAL on every commit. NORMAL would already keep every commit through a killed process (the
+    // appended WAL frames sit in the OS page cache), but could drop the last commits on power loss
+    // or an OS crash; at a learner's pace of writes the extra fsync costs nothing noticeable.
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
@@ -190,9 +238,16 @@ function tryOpen(path: string, now: () => number): OpenOutcome {
       return { kind: 'damaged', reason: mismatch };
     }
     migrate(database);
-    return { kind: 'opened', store: new ProgressStore(database, now) };
+    const unwritable = writeProblem(database);
+    return {
+      kind: 'opened',
+      store: new ProgressStore(database, now),
+      ...(unwritable === undefined ? {} : { warning: unwritableWarning(path, unwritable) }),
+    };
   } catch (error) {
     closeQuietly(database);
+    const fault = writeFaultOf(error);
+    if (fault !== undefined) return { kind: 'unwritable', reason: fault };
     const damage = describeDamage(error);
     return damage === undefined
       ? { kind: 'unavailable', error: unavailable(path, error) }
