@@ -15,7 +15,12 @@ import { menuTemplate } from './menu.ts';
 import { resolveLabPaths } from './paths.ts';
 import type { LabPaths } from './paths.ts';
 import { guardAllWebContents, secureSession } from './security.ts';
+import { dropTestOnlyVariables } from './test-environment.ts';
 import { createLabWindow } from './window.ts';
+
+// A packaged app ignores the variables that exist for tests and development (see test-environment.ts).
+const droppedVariables = dropTestOnlyVariables(process.env, app.isPackaged);
+if (droppedVariables.length > 0) console.warn(`Ignored in a packaged app: ${droppedVariables.join(', ')}`);
 
 // Tests point the app at a throwaway profile; it must be set before `ready`, when Electron opens it.
 const userDataOverride = process.env['NETPOL_LAB_USER_DATA'];
