@@ -118,3 +118,20 @@ describe('renderMarkdown and images', () => {
     expect(hrefs).toEqual([null, null, null, 'https://kubernetes.io/', '#checks', 'mailto:x@y.z']);
   });
 });
+
+describe('renderMarkdown and DOM clobbering', () => {
+  it('prefixes id and name so an element cannot shadow a global or a document property', () => {
+    const html = parse(
+      renderMarkdown('<a id="labShell" href="#x">a</a> <img name="cookie" src="data:image/png;base64,AA==">'),
+    );
+    expect(html.querySelector('a')?.getAttribute('id')).toBe('user-content-labShell');
+    expect(html.querySelector('img')?.getAttribute('name')).toBe('user-content-cookie');
+    document.body.append(html);
+    try {
+      expect((globalThis as { labShell?: unknown }).labShell).toBeUndefined();
+      expect(typeof document.cookie).toBe('string');
+    } finally {
+      html.remove();
+    }
+  });
+});

@@ -100,6 +100,8 @@ export function renderMarkdown(text: string): string {
     FORBID_TAGS: FORBIDDEN_TAGS,
     FORBID_ATTR: ['style', 'srcset', 'formaction', 'action'],
     ALLOW_DATA_ATTR: false,
+    // `id` and `name` get a `user-content-` prefix, so `<a id="labShell">` cannot clobber a global.
+    SANITIZE_NAMED_PROPS: true,
     // DOMPurify's own URL test, widened only by the app scheme; the hooks above decide the rest.
     ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|app):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
     ADD_ATTR: ['target'],
