@@ -12,13 +12,20 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAB_API_METHODS, ipcChannel } from '../core/lab-api/index.ts';
+import { LAB_API_METHODS, MENU_COMMAND_CHANNEL, ipcChannel, isMenuCommand } from '../core/lab-api/index.ts';
 // @ts-expect-error: a plain ES module without types; only its options array is read.
 import { buildOptions, repositoryRoot } from './build.mjs';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
 /** Everything the stand-in saw. */
+interface MenuItem {
+  label?: string;
+  role?: string;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
+
 interface Recorded {
   windows: FakeWindow[];
   handlers: Map<string, Handler>;
@@ -36,6 +43,9 @@ interface Recorded {
   /** Schemes granted privileges, and whether that happened before `ready` as Electron requires. */
   privileged: { scheme: string; privileges: Record<string, boolean>; beforeReady: boolean }[];
   protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
+  /** The application menu's template as main.ts built it. */
+  menu: MenuItem[];
+  quits: number;
   isReady: boolean;
 }
 
@@ -84,12 +94,18 @@ class FakeWindow extends EventEmitter {
   isDestroyed(): boolean {
     return false;
   }
+  minimized = false;
+  focused = 0;
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
   show(): void {}
-  focus(): void {}
-  restore(): void {}
+  focus(): void {
+    this.focused++;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
   setBackgroundColor(): void {}
 }
 
@@ -103,6 +119,8 @@ const recorded: Recorded = {
   errors: [],
   privileged: [],
   protocolHandlers: new Map(),
+  menu: [],
+  quits: 0,
   isReady: false,
 };
 
@@ -139,7 +157,9 @@ const app = Object.assign(new EventEmitter(), {
     });
   },
   setAboutPanelOptions(): void {},
-  quit(): void {},
+  quit(): void {
+    recorded.quits++;
+  },
   exit(code: number): void {
     recorded.errors.push(`exit ${code}`);
   },
@@ -182,7 +202,10 @@ const electron = {
     },
   },
   Menu: {
-    buildFromTemplate: (template: unknown) => template,
+    buildFromTemplate: (template: MenuItem[]) => {
+      recorded.menu = template;
+      return template;
+    },
     setApplicationMenu(): void {
       recorded.menuSet = true;
     },
@@ -418,8 +441,60 @@ describe('the built main.cjs, run with a stand-in electron', () => {
     expect(existsSync(path.join(userData, 'progress.sqlite'))).toBe(true);
   });
 
-  it('removes every handler and closes the backend when the app quits', () => {
+  it('sends every command of the menu to the lab page, and only those', () => {
+    const window = recorded.windows[0] as FakeWindow;
+    const commands = (items: readonly MenuItem[]): MenuItem[] =>
+      items.flatMap((item) => [...(item.click === undefined ? [] : [item]), ...commands(item.submenu ?? [])]);
+    const clickable = commands(recorded.menu);
+    expect(clickable.map((item) => item.label)).toEqual(
+      expect.arrayContaining(['New Exercise', 'Import Exercise Pack…', 'Catalog', 'Progress', 'Exams']),
+    );
+    window.webContents.sent.length = 0;
+    for (const item of clickable) item.click?.();
+    const sent = window.webContents.sent;
+    expect(sent).toHaveLength(clickable.length);
+    expect(sent.every(([channel]) => channel === MENU_COMMAND_CHANNEL)).toBe(true);
+    expect(sent.map(([, command]) => command)).toEqual(
+      expect.arrayContaining(['new-exercise', 'import-pack', 'go-catalog', 'go-progress', 'go-exams']),
+    );
+    expect(sent.every(([, command]) => isMenuCommand(command))).toBe(true);
+  });
+
+  it('brings the one window back when a second instance starts', () => {
+    const window = recorded.windows[0] as FakeWindow;
+    window.minimized = true;
+    const before = window.focused;
+    app.emit('second-instance');
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(before + 1);
+    expect(recorded.windows).toHaveLength(1);
+  });
+
+  it('quits when its last window closes, except on macOS where the app stays in the dock', () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform') as PropertyDescriptor;
+    const runOn = (name: string) => {
+      Object.defineProperty(process, 'platform', { ...platform, value: name });
+      try {
+        const before = recorded.quits;
+        app.emit('window-all-closed');
+        return recorded.quits - before;
+      } finally {
+        Object.defineProperty(process, 'platform', platform);
+      }
+    };
+    expect(runOn('linux')).toBe(1);
+    expect(runOn('win32')).toBe(1);
+    expect(runOn('darwin')).toBe(0);
+  });
+
+  it('removes every handler and closes the database cleanly when the app quits', () => {
+    const file = path.join(userData, 'progress.sqlite');
+    // While the lab runs, the database keeps a write-ahead log beside it.
+    expect(existsSync(`${file}-wal`)).toBe(true);
     app.emit('will-quit');
     expect(recorded.handlers.size).toBe(0);
+    // Closed, it folds the log back in: nothing is left over for the next start.
+    expect(existsSync(file)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 });
