@@ -5,7 +5,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../core/netpol/types.ts';
+import type { Diagnostic } from '../core/netpol/index.ts';
 import { parseExercise, parseTrack } from '../core/exercise/index.ts';
 import type { Exercise, Track } from '../core/exercise/index.ts';
 import { gradePrediction, gradeSubmission, mutationGate } from '../core/grading/index.ts';

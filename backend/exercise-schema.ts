@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import type { Diagnostic, SourcePosition } from '../core/netpol/types.ts';
-import { formatPosition, readYamlDocuments } from '../core/netpol/read/yaml-source.ts';
-import type { YamlValue } from '../core/netpol/read/yaml-source.ts';
+import type { Diagnostic, SourcePosition, YamlValue } from '../core/netpol/index.ts';
+import { formatPosition, readYamlDocuments } from '../core/netpol/index.ts';
 
 export type SchemaKind = 'exercise' | 'track';
 

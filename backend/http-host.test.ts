@@ -105,7 +105,7 @@ describe('startHttpHost', () => {
     expect(response.headers.get('content-security-policy')).toBe(CSP);
     expect(await response.json()).toEqual({
       ok: true,
-      value: { appVersion: '0.0.1', host: 'browser', databaseRecovered: null },
+      value: { appVersion: '0.0.1', host: 'browser', databaseRecovered: null, databaseWarning: null },
     });
     const catalog = (await (await callApi('getCatalog', [])).json()) as { value: { exercises: unknown[] } };
     expect(catalog.value.exercises).toHaveLength(74);

@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseLesson } from '../core/lesson/index.ts';
 import type { Lesson } from '../core/lesson/index.ts';
-import type { Diagnostic } from '../core/netpol/types.ts';
+import type { Diagnostic } from '../core/netpol/index.ts';
 
 /** The folder under the exercise catalogue root that holds lessons. */
 export const LESSONS_FOLDER = 'lessons';

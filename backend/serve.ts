@@ -130,6 +130,7 @@ async function main(argv: readonly string[]): Promise<number> {
       `The progress database was moved aside to ${movedTo} (${reason}); starting fresh.\n`,
     );
   }
+  if (startup.databaseWarning !== null) process.stderr.write(`${startup.databaseWarning}\n`);
   let host: HttpHost;
   try {
     host = await startHttpHost({ backend, staticRoot, port });

@@ -3,7 +3,7 @@ import type { CliIo } from './command.ts';
 import { UsageError } from './command.ts';
 import { formatDiagnostic } from './format.ts';
 import { readRegularFile, UnreadableFile } from './read-regular-file.ts';
-import { parseManifests } from '../core/netpol/read/manifests.ts';
+import { parseManifests } from '../core/netpol/index.ts';
 import type { ParseResult } from '../core/netpol/index.ts';
 
 /** Largest manifest file read; the parser applies its own, tighter limits on what it parses. */

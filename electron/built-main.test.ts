@@ -33,6 +33,10 @@ interface Recorded {
   ) => void;
   opened: string[];
   errors: string[];
+  /** Schemes granted privileges, and whether that happened before `ready` as Electron requires. */
+  privileged: { scheme: string; privileges: Record<string, boolean>; beforeReady: boolean }[];
+  protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
+  isReady: boolean;
 }
 
 class FakeContents extends EventEmitter {
@@ -72,6 +76,11 @@ class FakeWindow extends EventEmitter {
     this.webContents.mainFrame.url = pathToFileURL(file).href;
     return Promise.resolve();
   }
+  loadURL(url: string): Promise<void> {
+    this.loaded = url;
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
   isDestroyed(): boolean {
     return false;
   }
@@ -92,11 +101,15 @@ const recorded: Recorded = {
   menuSet: false,
   opened: [],
   errors: [],
+  privileged: [],
+  protocolHandlers: new Map(),
+  isReady: false,
 };
 
 const scratch = path.join(repositoryRoot, 'node_modules', '.cache', `built-main-test-${process.pid}`);
 const appPath = path.join(scratch, 'app');
 const userData = path.join(scratch, 'user-data');
+const rendererRoot = path.join(appPath, 'dist', 'renderer');
 let readyResolve: () => void = () => {};
 const ready = new Promise<void>((resolve) => (readyResolve = resolve));
 
@@ -120,7 +133,10 @@ const app = Object.assign(new EventEmitter(), {
     return true;
   },
   whenReady(): Promise<void> {
-    return Promise.resolve().then(() => readyResolve());
+    return Promise.resolve().then(() => {
+      recorded.isReady = true;
+      readyResolve();
+    });
   },
   setAboutPanelOptions(): void {},
   quit(): void {},
@@ -154,6 +170,15 @@ const electron = {
       setPermissionCheckHandler(handler: Recorded['permissionCheck']): void {
         recorded.permissionCheck = handler;
       },
+    },
+  },
+  protocol: {
+    registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void {
+      for (const scheme of schemes) recorded.privileged.push({ ...scheme, beforeReady: !recorded.isReady });
+    },
+    handle(scheme: string, handler: (request: Request) => Promise<Response>): void {
+      if (!recorded.isReady) throw new Error('protocol.handle before ready');
+      recorded.protocolHandlers.set(scheme, handler);
     },
   },
   Menu: {
@@ -202,6 +227,14 @@ beforeAll(async () => {
     '<!doctype html><title>NetPol Lab</title>',
   );
   symlinkSync(path.join(repositoryRoot, 'exercises'), path.join(appPath, 'exercises'), 'dir');
+  // What the app scheme must serve, and what it must not: a file beside the renderer folder, a
+  // symlink inside it that leads there, a folder, a file of a type the build never has.
+  mkdirSync(path.join(rendererRoot, 'assets', 'folder'), { recursive: true });
+  writeFileSync(path.join(rendererRoot, 'assets', 'index-abc.js'), 'console.log("lab");');
+  writeFileSync(path.join(rendererRoot, 'assets', 'notes.exe'), 'MZ');
+  writeFileSync(path.join(appPath, 'dist', 'secret.txt'), 'outside the renderer');
+  symlinkSync(path.join(appPath, 'dist', 'secret.txt'), path.join(rendererRoot, 'assets', 'linked.txt'));
+  symlinkSync(path.join(appPath, 'dist'), path.join(rendererRoot, 'up'), 'dir');
   const [mainOptions] = buildOptions as [Record<string, unknown>];
   await build({ ...mainOptions, outdir: path.join(scratch, 'dist-electron'), sourcemap: false });
   process.env['NETPOL_LAB_USER_DATA'] = userData;
@@ -245,7 +278,7 @@ describe('the built main.cjs, run with a stand-in electron', () => {
       webviewTag: false,
     });
     expect(String(preferences['preload'])).toMatch(/dist-electron[\\/]preload\.cjs$/);
-    expect(recorded.windows[0]?.loaded).toBe(path.join(appPath, 'dist', 'renderer', 'index.html'));
+    expect(recorded.windows[0]?.loaded).toBe('app://lab/index.html');
   });
 
   it('denies every permission and adds a content security policy to every response', () => {
@@ -265,21 +298,85 @@ describe('the built main.cjs, run with a stand-in electron', () => {
     expect(text).not.toMatch(/script-src[^;]*unsafe/);
   });
 
+  it('grants the app scheme its privileges before ready, without bypassing the policy', () => {
+    expect(recorded.privileged).toHaveLength(1);
+    expect(recorded.privileged[0]).toMatchObject({
+      scheme: 'app',
+      beforeReady: true,
+      privileges: { standard: true, secure: true },
+    });
+    expect(recorded.privileged[0]?.privileges['bypassCSP']).not.toBe(true);
+    expect([...recorded.protocolHandlers.keys()]).toEqual(['app']);
+  });
+
+  it('serves the renderer files from the app scheme with their type and the policy', async () => {
+    const handler = recorded.protocolHandlers.get('app');
+    if (handler === undefined) throw new Error('no app scheme handler');
+    const page = await handler(new Request('app://lab/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await page.text()).toContain('<title>NetPol Lab</title>');
+    const script = await handler(new Request('app://lab/assets/index-abc.js#x'));
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const head = await handler(new Request('app://lab/index.html', { method: 'HEAD' }));
+    expect(head.status).toBe(200);
+  });
+
+  it('answers 404 for traversal, absolute paths, symlinks out, folders and anything else', async () => {
+    const handler = recorded.protocolHandlers.get('app');
+    if (handler === undefined) throw new Error('no app scheme handler');
+    const refused = [
+      'app://lab/../secret.txt',
+      'app://lab/assets/../../secret.txt',
+      'app://lab/%2e%2e/secret.txt',
+      'app://lab/..%2fsecret.txt',
+      'app://lab/..%5csecret.txt',
+      'app://lab/assets%2f..%2f..%2fsecret.txt',
+      'app://lab/%252e%252e/secret.txt',
+      `app://lab/${encodeURIComponent(path.join(appPath, 'dist', 'secret.txt'))}`,
+      `app://lab//${path.join(appPath, 'dist', 'secret.txt').replace(/^\//, '')}`,
+      'app://lab/C:%5cWindows%5cwin.ini',
+      'app://lab/index.html%00.png',
+      'app://lab/assets/linked.txt',
+      'app://lab/up/secret.txt',
+      'app://lab/assets/folder',
+      'app://lab/assets/',
+      'app://lab/',
+      'app://lab/assets/notes.exe',
+      'app://lab/missing.js',
+      'app://other/index.html',
+      'app://lab:1/index.html',
+    ];
+    for (const url of refused) {
+      const response = await handler(new Request(url));
+      expect(response.status, url).toBe(404);
+      expect(await response.text(), url).not.toContain('outside the renderer');
+      expect(response.headers.get('content-security-policy'), url).toContain("default-src 'self'");
+    }
+    const posted = await handler(new Request('app://lab/index.html', { method: 'POST', body: 'x' }));
+    expect(posted.status).toBe(404);
+  });
+
   it('keeps the window on the lab page: navigation, new windows and webviews are refused', () => {
     const contents = recorded.windows[0]?.webContents as FakeContents;
     let prevented = 0;
     const event = (url: string): unknown => ({ url, preventDefault: () => prevented++ });
     contents.emit('will-navigate', event('https://example.com/'));
     contents.emit('will-frame-navigate', event('file:///etc/passwd'));
+    contents.emit('will-navigate', event(pathToFileURL(path.join(rendererRoot, 'index.html')).href));
     contents.emit('will-redirect', event('http://127.0.0.1:1/'));
     contents.emit('will-attach-webview', event('about:blank'));
-    expect(prevented).toBe(4);
+    expect(prevented).toBe(5);
     // The https link goes to the system browser, nothing else does.
     expect(recorded.opened).toEqual(['https://example.com/']);
     expect(contents.openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(recorded.opened).toEqual(['https://example.com/']);
     prevented = 0;
     contents.emit('will-navigate', event(contents.mainFrame.url));
+    contents.emit('will-navigate', event('app://lab/index.html#/progress'));
     expect(prevented).toBe(0);
   });
 

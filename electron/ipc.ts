@@ -34,7 +34,7 @@ export interface LabIpcOptions {
   readonly api: LabApi;
   /** The lab window right now (it may be closed and reopened on macOS). */
   readonly currentWindow: () => BrowserWindow | null;
-  /** The `file:` URL of the renderer page. */
+  /** The URL of the renderer page under the app's scheme. */
   readonly rendererIndexUrl: string;
 }
 

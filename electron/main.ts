@@ -4,17 +4,23 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, Menu, session } from 'electron';
+import { app, dialog, Menu, protocol, session } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { MENU_COMMAND_CHANNEL } from '../core/lab-api/contract.ts';
+import { MENU_COMMAND_CHANNEL } from '../core/lab-api/index.ts';
 import { createLabBackend } from '../backend/lab-api/index.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { reloadOnChange } from './dev-reload.ts';
 import { registerLabIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { resolveLabPaths } from './paths.ts';
 import type { LabPaths } from './paths.ts';
 import { guardAllWebContents, secureSession } from './security.ts';
+import { dropTestOnlyVariables } from './test-environment.ts';
 import { createLabWindow } from './window.ts';
+
+// A packaged app ignores the variables that exist for tests and development (see test-environment.ts).
+const droppedVariables = dropTestOnlyVariables(process.env, app.isPackaged);
+if (droppedVariables.length > 0) console.warn(`Ignored in a packaged app: ${droppedVariables.join(', ')}`);
 
 // Tests point the app at a throwaway profile; it must be set before `ready`, when Electron opens it.
 const userDataOverride = process.env['NETPOL_LAB_USER_DATA'];
@@ -24,6 +30,9 @@ if (userDataOverride !== undefined && userDataOverride !== '') {
 
 // Every renderer is sandboxed, whatever its web preferences say.
 app.enableSandbox();
+
+// The page is served from the app's own scheme; privileges can only be granted before `ready`.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 let labWindow: BrowserWindow | null = null;
 
@@ -58,6 +67,7 @@ async function start(): Promise<void> {
     throw new Error(`The user interface is missing (${paths.rendererIndexFile}). Run "npm run build" first.`);
   }
   secureSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot));
   guardAllWebContents(paths.rendererIndexUrl);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -84,7 +94,7 @@ async function start(): Promise<void> {
   });
   const stopReloading =
     !app.isPackaged && process.env['NETPOL_LAB_DEV_RELOAD'] === '1'
-      ? reloadOnChange(path.dirname(paths.rendererIndexFile), currentWindow)
+      ? reloadOnChange(paths.rendererRoot, currentWindow)
       : () => {};
   app.once('will-quit', () => {
     stopReloading();

@@ -3,7 +3,7 @@
  * platform's conventions. Reload and developer tools exist only in development.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../core/lab-api/contract.ts';
+import type { MenuCommand } from '../core/lab-api/index.ts';
 
 export interface MenuOptions {
   /** `process.platform === 'darwin'`: adds the app menu and the macOS window roles. */

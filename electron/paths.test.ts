@@ -33,15 +33,14 @@ describe('resolveLabPaths', () => {
     );
   });
 
-  it('gives the page URL percent-encoded, as Chromium reports frame URLs', () => {
+  it('shows the page under the app scheme, never as a file: URL', () => {
     const paths = resolveLabPaths({
       isPackaged: true,
       appPath: path.resolve('/opt/NetPol Lab/resources/app.asar'),
       resourcesPath: path.resolve('/opt/NetPol Lab/resources'),
       userDataPath: path.resolve('/tmp/profile'),
     });
-    expect(paths.rendererIndexUrl.startsWith('file:///')).toBe(true);
-    expect(paths.rendererIndexUrl).toContain('NetPol%20Lab');
-    expect(paths.rendererIndexUrl.endsWith('/dist/renderer/index.html')).toBe(true);
+    expect(paths.rendererIndexUrl).toBe('app://lab/index.html');
+    expect(paths.rendererRoot).toBe(path.resolve('/opt/NetPol Lab/resources/app.asar/dist/renderer'));
   });
 });

@@ -3,7 +3,7 @@
  * testable: main passes in what `app` reports.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { RENDERER_INDEX_URL } from './app-protocol.ts';
 
 /** What the app knows about its install at start. */
 export interface InstallFacts {
@@ -25,9 +25,11 @@ export interface LabPaths {
   readonly databaseFile: string;
   /** The bundled preload script. */
   readonly preloadFile: string;
+  /** The built renderer folder: the only files the app's scheme serves. */
+  readonly rendererRoot: string;
   /** The built renderer page. */
   readonly rendererIndexFile: string;
-  /** The renderer page as the `file:` URL the window shows; IPC senders must be on it. */
+  /** The renderer page under the app's own scheme, as the window shows it; IPC senders must be on it. */
   readonly rendererIndexUrl: string;
 }
 
@@ -41,12 +43,13 @@ export function contentRoot(facts: Pick<InstallFacts, 'isPackaged' | 'appPath' |
 
 /** Resolves every path the app needs from the install facts. */
 export function resolveLabPaths(facts: InstallFacts): LabPaths {
-  const rendererIndexFile = path.join(facts.appPath, 'dist', 'renderer', 'index.html');
+  const rendererRoot = path.join(facts.appPath, 'dist', 'renderer');
   return {
     exercisesRoot: path.join(contentRoot(facts), 'exercises'),
     databaseFile: path.join(facts.userDataPath, 'progress.sqlite'),
     preloadFile: path.join(facts.appPath, 'dist-electron', 'preload.cjs'),
-    rendererIndexFile,
-    rendererIndexUrl: pathToFileURL(rendererIndexFile).href,
+    rendererRoot,
+    rendererIndexFile: path.join(rendererRoot, 'index.html'),
+    rendererIndexUrl: RENDERER_INDEX_URL,
   };
 }

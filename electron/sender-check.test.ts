@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSender, isSameDocument, untrustedSenderResult } from './sender-check.ts';
 import type { FrameFacts, SenderCheckInput } from './sender-check.ts';
 
-const expectedUrl = 'file:///opt/NetPol%20Lab/resources/app.asar/dist/renderer/index.html';
+const expectedUrl = 'app://lab/index.html';
 const mainFrame: FrameFacts = { processId: 4, frameToken: 'token-main', url: expectedUrl, isMainFrame: true };
 
 function input(overrides: Partial<SenderCheckInput> = {}): SenderCheckInput {
@@ -21,33 +21,40 @@ describe('isSameDocument', () => {
     expect(isSameDocument(`${expectedUrl}#/exercise/internal-egress-payroll-mysql`, expectedUrl)).toBe(true);
   });
 
-  it('rejects other files, other schemes, queries and unparsable text', () => {
-    expect(
-      isSameDocument('file:///opt/NetPol%20Lab/resources/app.asar/dist/renderer/other.html', expectedUrl),
-    ).toBe(false);
-    expect(isSameDocument('file:///tmp/index.html', expectedUrl)).toBe(false);
-    expect(isSameDocument(`${expectedUrl}?x=1`, expectedUrl)).toBe(false);
-    expect(isSameDocument('https://example.com/dist/renderer/index.html', expectedUrl)).toBe(false);
-    expect(
-      isSameDocument(
-        'file://evil-host/opt/NetPol%20Lab/resources/app.asar/dist/renderer/index.html',
-        expectedUrl,
-      ),
-    ).toBe(false);
-    expect(isSameDocument('not a url', expectedUrl)).toBe(false);
-    expect(isSameDocument('', expectedUrl)).toBe(false);
+  it('rejects other files, hosts, ports, schemes, queries and unparsable text', () => {
+    for (const url of [
+      'app://lab/other.html',
+      'app://lab/assets/index.html',
+      'app://other/index.html',
+      'app://lab:8080/index.html',
+      'app://user@lab/index.html',
+      `${expectedUrl}?x=1`,
+      'file:///opt/NetPol%20Lab/resources/app.asar/dist/renderer/index.html',
+      'file:///index.html',
+      'https://lab/index.html',
+      'not a url',
+      '',
+    ]) {
+      expect(isSameDocument(url, expectedUrl), url).toBe(false);
+    }
   });
 
   it('compares the path after normalisation, so dot segments cannot smuggle in another file', () => {
+    expect(isSameDocument('app://lab/assets/../index.html', expectedUrl)).toBe(true);
+    expect(isSameDocument('app://lab/%2e%2e/index.html', expectedUrl)).toBe(true);
+    expect(isSameDocument('app://lab/x/../../secret/index.html', expectedUrl)).toBe(false);
+  });
+
+  it('still compares file: pages exactly, host and all', () => {
+    const filePage = 'file:///opt/NetPol%20Lab/resources/app.asar/dist/renderer/index.html';
+    expect(isSameDocument(filePage, filePage)).toBe(true);
     expect(
       isSameDocument(
-        'file:///opt/NetPol%20Lab/resources/app.asar/dist/renderer/../renderer/index.html',
-        expectedUrl,
+        'file://evil-host/opt/NetPol%20Lab/resources/app.asar/dist/renderer/index.html',
+        filePage,
       ),
-    ).toBe(true);
-    expect(
-      isSameDocument('file:///opt/NetPol%20Lab/resources/app.asar/dist/x/../../index.html', expectedUrl),
     ).toBe(false);
+    expect(isSameDocument('file:///tmp/index.html', filePage)).toBe(false);
   });
 });
 

@@ -25,7 +25,7 @@ export interface SenderCheckInput {
     readonly webContentsId: number;
     readonly mainFrame: Pick<FrameFacts, 'processId' | 'frameToken'>;
   } | null;
-  /** The `file:` URL of `dist/renderer/index.html`. */
+  /** The URL of the lab page (`app://lab/index.html`). */
   readonly expectedUrl: string;
 }
 
@@ -48,8 +48,7 @@ export function isSameDocument(actual: string, expected: string): boolean {
   const expectedUrl = parseUrl(expected);
   if (actualUrl === null || expectedUrl === null) return false;
   return (
-    actualUrl.protocol === 'file:' &&
-    expectedUrl.protocol === 'file:' &&
+    actualUrl.protocol === expectedUrl.protocol &&
     actualUrl.host === expectedUrl.host &&
     actualUrl.pathname === expectedUrl.pathname &&
     actualUrl.search === expectedUrl.search &&

@@ -13,8 +13,8 @@ export function windowBackgroundColor(): string {
   return nativeTheme.shouldUseDarkColors ? BACKGROUND_COLORS.dark : BACKGROUND_COLORS.light;
 }
 
-/** Opens the lab window on the built renderer page; it shows itself once the first paint is ready. */
-export function createLabWindow(paths: Pick<LabPaths, 'preloadFile' | 'rendererIndexFile'>): BrowserWindow {
+/** Opens the lab window on the renderer page under the app's scheme; it shows itself once the first paint is ready. */
+export function createLabWindow(paths: Pick<LabPaths, 'preloadFile' | 'rendererIndexUrl'>): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 840,
@@ -48,8 +48,9 @@ export function createLabWindow(paths: Pick<LabPaths, 'preloadFile' | 'rendererI
   };
   nativeTheme.on('updated', updateBackground);
   window.on('closed', () => nativeTheme.off('updated', updateBackground));
-  window.loadFile(paths.rendererIndexFile).catch((error: unknown) => {
-    console.error(`Could not load ${paths.rendererIndexFile}:`, error);
+  // The app's own scheme, not file: (see app-protocol.ts).
+  window.loadURL(paths.rendererIndexUrl).catch((error: unknown) => {
+    console.error(`Could not load ${paths.rendererIndexUrl}:`, error);
   });
   return window;
 }

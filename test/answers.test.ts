@@ -38,6 +38,20 @@ describe('sample answers', () => {
     expect(exerciseIds.length).toBeGreaterThan(0);
   });
 
+  // Every exercise is proven by answers written as learners would: correct alternatives that must
+  // pass and realistic mistakes that must fail. A predict exercise has one all-right answer.
+  it('cover every exercise: two correct alternatives and three mistakes (one right prediction)', () => {
+    const short = library.exercises.flatMap((exercise) => {
+      const folder = path.join(answersRoot, exercise.id);
+      const files = exerciseIds.includes(exercise.id) ? readdirSync(folder) : [];
+      const passes = files.filter((file) => /^pass-.*\.ya?ml$/.test(file)).length;
+      const fails = files.filter((file) => /^fail-.*\.ya?ml$/.test(file)).length;
+      const needed = exercise.kind === 'predict' ? 1 : 2;
+      return passes >= needed && fails >= 3 ? [] : [`${exercise.id}: ${passes} pass, ${fails} fail`];
+    });
+    expect(short).toEqual([]);
+  });
+
   for (const exerciseId of exerciseIds) {
     const files = readdirSync(path.join(answersRoot, exerciseId))
       .filter((file) => /^(pass|fail)-.*\.ya?ml$/.test(file))

@@ -38,7 +38,7 @@ describe('dispatchLabApi', () => {
   it('calls the method with checked arguments and wraps the value', async () => {
     expect(await dispatchLabApi(backend.api, 'getStartupInfo', [])).toEqual({
       ok: true,
-      value: { appVersion: '1.2.3', host: 'electron', databaseRecovered: null },
+      value: { appVersion: '1.2.3', host: 'electron', databaseRecovered: null, databaseWarning: null },
     });
     const saved = await dispatchLabApi(backend.api, 'saveDraft', ['internal-egress-payroll-mysql', 'a: 1']);
     expect(saved.ok).toBe(true);

@@ -7,6 +7,7 @@ import { checkLabApiArgs, isLabApiMethod } from '../../core/lab-api/index.ts';
 import type { LabApi, LabApiError, LabApiResult } from '../../core/lab-api/index.ts';
 import { ProgressStoreError } from '../progress/index.ts';
 import { LabApiFailure } from './failure.ts';
+import { storageFaultError } from './storage-faults.ts';
 
 const INTERNAL_MESSAGE = 'Something went wrong inside the lab; the details are in its log.';
 
@@ -17,6 +18,11 @@ export function toLabApiError(error: unknown, method: string): LabApiError {
     return error.code === 'invalid-argument'
       ? { code: 'invalid-argument', message: error.message }
       : { code: 'unavailable', message: `Your progress cannot be read or saved right now: ${error.message}` };
+  }
+  const fault = storageFaultError(error);
+  if (fault !== undefined) {
+    console.warn(`LabApi ${method} could not write:`, error instanceof Error ? error.message : error);
+    return fault;
   }
   console.error(`LabApi ${method} failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
   return { code: 'internal', message: INTERNAL_MESSAGE };

@@ -15,11 +15,9 @@ import {
   submitExam,
   toggleFlag,
 } from '../../core/exam/index.ts';
-import type { ExamOutcome, ExamPreset, ExamSession } from '../../core/exam/index.ts';
+import type { ExamOutcome, ExamPreset, ExamSession, ExamPublicView } from '../../core/exam/index.ts';
 import type { Exercise } from '../../core/exercise/index.ts';
-import type { ExamPublicView } from '../../core/exam/index.ts';
-import type { ExamHistoryItem, LabApi, StartExamInput } from '../../core/lab-api/index.ts';
-import type { ExamMethod } from '../../core/lab-api/validate-exam-args.ts';
+import type { ExamHistoryItem, LabApi, StartExamInput, ExamMethod } from '../../core/lab-api/index.ts';
 import type { ProgressStore } from '../progress/index.ts';
 import { LabApiFailure } from './failure.ts';
 import { ownValue } from '../../core/records/index.ts';

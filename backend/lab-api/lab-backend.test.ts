@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openProgressStore } from '../progress/index.ts';
-import { createLabBackend, LabApiFailure } from './index.ts';
+import { createLabBackend, dispatchLabApi, LabApiFailure } from './index.ts';
 import type { LabBackend } from './index.ts';
 
 const EXERCISES = resolve(import.meta.dirname, '../../exercises');
@@ -25,6 +26,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const backend of backends) backend.close();
   rmSync(folder, { recursive: true, force: true });
 });
@@ -57,6 +59,7 @@ describe('createLabBackend', () => {
       appVersion: '9.9.9',
       host: 'browser',
       databaseRecovered: null,
+      databaseWarning: null,
     });
   });
 
@@ -387,5 +390,24 @@ describe('createLabBackend', () => {
     expect(recovered?.reason).toContain('not a SQLite database');
     expect(readFileSync(recovered?.movedTo ?? '', 'utf8')).toContain('not a database');
     expect((await api.getCatalog()).exercises).toHaveLength(74);
+  });
+
+  it('tells the UI when the database is from a newer version, and keeps it as it was', async () => {
+    const first = await open();
+    first.close();
+    const raw = new Database(databaseFile);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const { api } = await open();
+    const startup = await api.getStartupInfo();
+    expect(startup.databaseRecovered).toBeNull();
+    expect(startup.databaseWarning).toMatch(/newer version of NetPol Lab.*read-only/);
+    expect((await api.getCatalog()).exercises.length).toBeGreaterThan(0);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const saved = await dispatchLabApi(api, 'saveDraft', [WRITE_ID, 'text']);
+    expect(saved).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(saved.ok ? '' : saved.error.message).toMatch(
+      /could not be saved: the progress database cannot be written/,
+    );
   });
 });

@@ -7,9 +7,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Exercise } from '../../core/exercise/index.ts';
-import type { ExamMethod } from '../../core/lab-api/validate-exam-args.ts';
-import type { LibraryMethod } from '../../core/lab-api/validate-library-args.ts';
 import type {
+  ExamMethod,
+  LibraryMethod,
   Catalog,
   ExerciseProgressView,
   ExerciseView,
@@ -247,12 +247,13 @@ export async function createLabBackend(options: LabBackendOptions): Promise<LabB
     options.userExercisesRoot ?? path.join(path.dirname(path.resolve(options.databaseFile)), 'exercises');
   let catalog = indexCatalog(mergeLibraries(bundled, await loadUserLibrary(userRoot)));
   const catalogOf = (): CatalogIndex => catalog;
-  const { store, recovered } = openProgressStore(options.databaseFile, { now });
+  const { store, recovered, warning } = openProgressStore(options.databaseFile, { now });
   const startup: StartupInfo = {
     appVersion: options.appVersion,
     host: options.host,
     databaseRecovered:
       recovered === undefined ? null : { movedTo: recovered.movedTo, reason: recovered.reason },
+    databaseWarning: warning ?? null,
   };
   const api: LabApi = {
     ...createLearnerApi(catalogOf, store, startup, now, lessons),

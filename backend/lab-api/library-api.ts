@@ -8,8 +8,12 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { parseForProposal, proposeChecks } from '../../core/authoring/index.ts';
-import type { AuthoredExerciseSummary, LabApi, PackPreview } from '../../core/lab-api/index.ts';
-import type { LibraryMethod } from '../../core/lab-api/validate-library-args.ts';
+import type {
+  AuthoredExerciseSummary,
+  LabApi,
+  PackPreview,
+  LibraryMethod,
+} from '../../core/lab-api/index.ts';
 import { proveExercise } from '../exercise-library.ts';
 import type { ExerciseFolder, ExerciseLibrary } from '../exercise-library.ts';
 import { importPack, verifyPack } from '../packs/index.ts';

@@ -5,7 +5,7 @@
  */
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../../core/netpol/types.ts';
+import type { Diagnostic } from '../../core/netpol/index.ts';
 import { PACK_FILE_NAMES, writePack } from '../../core/pack/index.ts';
 import type { PackExercise, PackFileName } from '../../core/pack/index.ts';
 import { loadExerciseLibrary, validateLibrary } from '../exercise-library.ts';

@@ -7,7 +7,7 @@
 import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { Diagnostic } from '../../core/netpol/types.ts';
+import type { Diagnostic } from '../../core/netpol/index.ts';
 import {
   PACK_FILE_NAMES,
   exerciseFolderProblem,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type { Diagnostic } from '../../core/netpol/types.ts';
+import type { Diagnostic } from '../../core/netpol/index.ts';
 import { packProblem } from '../../core/pack/index.ts';
 import type { PackText } from '../../core/pack/index.ts';
 import { SCHEMA_DIRECTORY } from '../exercise-schema.ts';

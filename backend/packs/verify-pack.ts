@@ -4,7 +4,7 @@
  * and the proof with the grader (the solution passes, the starter fails, predictions hold).
  * Nothing in a pack is ever executed; grading only evaluates policies as data.
  */
-import type { Diagnostic } from '../../core/netpol/types.ts';
+import type { Diagnostic } from '../../core/netpol/index.ts';
 import { checkPack, relocateIntoPack } from '../../core/pack/index.ts';
 import type { CheckedExercise, Pack, PackFileName } from '../../core/pack/index.ts';
 import { proveExercise } from '../exercise-library.ts';

@@ -101,9 +101,17 @@ describe('opening a healthy database', () => {
     expect(second.store.getAttempt(id)).toBeDefined();
   });
 
-  it('opens an empty (zero-byte) file as a new database', () => {
+  it('opens an empty (zero-byte) file as a new database, and says so', () => {
     writeFileSync(file, '');
-    expect(open().recovered).toBeUndefined();
+    const result = open();
+    expect(result.recovered).toBeUndefined();
+    expect(result.warning).toMatch(/was an empty file \(0 bytes\).*started a new one/);
+    addSampleAttempt(result);
+  });
+
+  it('says nothing on an ordinary open', () => {
+    open().store.close();
+    expect(open().warning).toBeUndefined();
   });
 });
 
@@ -130,20 +138,61 @@ describe('recovering from a damaged database', () => {
     expectRecoveredWorkingStore(open(), /damaged|not a SQLite database/);
   });
 
-  it('sets aside a database from a newer app version, keeping its data in the moved file', () => {
+  it('sets aside a database that lacks a table its schema version promises', () => {
+    const first = open();
+    addSampleAttempt(first);
+    first.store.close();
+    const database = new Database(file);
+    database.exec('DROP TABLE exam_sessions');
+    database.close();
+    expectRecoveredWorkingStore(open(), /schema version \d+ but lacks the table exam_sessions/);
+    expect(rawPragma(`${file}.corrupt-${STAMP}`, 'user_version')).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('sets aside a database that lacks a column of its schema version', () => {
+    open().store.close();
+    const database = new Database(file);
+    database.exec('ALTER TABLE exam_sessions DROP COLUMN details_json');
+    database.close();
+    expectRecoveredWorkingStore(open(), /its table exam_sessions lacks the column details_json/);
+  });
+
+  it('sets aside a database whose recorded version was reset while its tables remain', () => {
+    const first = open();
+    addSampleAttempt(first);
+    first.store.close();
+    const database = new Database(file);
+    database.pragma('user_version = 0');
+    database.close();
+    expectRecoveredWorkingStore(open(), /records no schema version but already holds the table/);
+  });
+});
+
+describe('a database written by a newer version', () => {
+  it('is left untouched and opened read-only, with a warning, never moved aside', () => {
     const first = open();
     addSampleAttempt(first);
     first.store.close();
     const database = new Database(file);
     database.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
     database.close();
+    const before = readFileSync(file);
 
     const result = open();
-    expectRecoveredWorkingStore(result, /newer version of NetPol Lab/);
-    expect(rawPragma(`${file}.corrupt-${STAMP}`, 'user_version')).toBe(LATEST_SCHEMA_VERSION + 5);
+    expect(result.recovered).toBeUndefined();
+    expect(result.readOnly).toBe(true);
+    expect(result.warning).toMatch(/newer version of NetPol Lab.*read-only/);
     expect(result.store.listAttempts('ex')).toHaveLength(1);
+    expect(() => addSampleAttempt(result)).toThrow();
+    result.store.close();
+    opened = [];
+    expect(existsSync(`${file}.corrupt-${STAMP}`)).toBe(false);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(rawPragma(file, 'user_version')).toBe(LATEST_SCHEMA_VERSION + 5);
   });
+});
 
+describe('more recovery', () => {
   it('moves the -wal and -shm files along with the database', () => {
     writeFileSync(file, noise(4096));
     writeFileSync(`${file}-wal`, 'old log');

@@ -7,8 +7,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSyn
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { ProgressStoreError } from './errors.ts';
-import { migrate, NewerSchemaError, readSchemaVersion } from './migrations/index.ts';
+import { LATEST_SCHEMA_VERSION, migrate, NewerSchemaError, readSchemaVersion } from './migrations/index.ts';
 import { ProgressStore } from './progress-store.ts';
+import { schemaMismatch } from './schema-check.ts';
 import type { RecoveryNotice } from './types.ts';
 
 /** Options for `openProgressStore`. */
@@ -21,20 +22,28 @@ export interface OpenProgressStoreOptions {
 export interface OpenedProgressStore {
   readonly store: ProgressStore;
   readonly recovered?: RecoveryNotice;
+  /** True when the store only reads: the file was written by a newer version of the app. */
+  readonly readOnly?: boolean;
+  /** Something the learner must be told about the database that is not a recovery, in words for them. */
+  readonly warning?: string;
 }
 
 /** How long a write waits for another connection (a second app window) before failing. */
 const BUSY_TIMEOUT_MS = 5000;
 
 type OpenOutcome =
-  | { readonly kind: 'opened'; readonly store: ProgressStore }
+  | { readonly kind: 'opened'; readonly store: ProgressStore; readonly warning?: string }
+  | { readonly kind: 'unwritable'; readonly reason: string }
   | { readonly kind: 'damaged'; readonly reason: string }
+  | { readonly kind: 'newer'; readonly version: number }
   | { readonly kind: 'unavailable'; readonly error: ProgressStoreError };
 
 /**
  * Opens (creating if needed) the progress database at `file`. A database that is not SQLite, fails
- * its quick check, or has a schema newer than this app is renamed to `<file>.corrupt-<timestamp>`
- * (with its `-wal` and `-shm`), a fresh one is created, and `recovered` explains what happened.
+ * its quick check, or lacks a table or column its recorded schema version promises is renamed to
+ * `<file>.corrupt-<timestamp>` (with its `-wal` and `-shm`), a fresh one is created, and
+ * `recovered` explains what happened. A database from a newer app is left untouched and opened
+ * read-only, and an empty file becomes a new database; `warning` says either.
  *
  * @throws ProgressStoreError with code `invalid-argument` for a malformed path, or `unavailable`
  *   when the file cannot be opened or created at all (missing permissions, a file where a folder
@@ -59,18 +68,103 @@ export function openProgressStore(file: string, options: OpenProgressStoreOption
     throw unavailable(path, error);
   }
 
+  // SQLite takes an empty file for a new database; the learner is told, since it may have been theirs.
+  const emptyWarning = isEmptyFile(path)
+    ? `The progress database at ${path} was an empty file (0 bytes), so the lab started a new one in its place.`
+    : undefined;
   const first = tryOpen(path, now);
-  if (first.kind === 'opened') return { store: first.store };
+  if (first.kind === 'opened') {
+    const warning = [emptyWarning, first.warning].filter((text) => text !== undefined).join(' ');
+    return { store: first.store, ...(warning === '' ? {} : { warning }) };
+  }
+  if (first.kind === 'unwritable') return openReadOnly(path, now, unwritableWarning(path, first.reason));
   if (first.kind === 'unavailable') throw first.error;
+  if (first.kind === 'newer') {
+    return openReadOnly(
+      path,
+      now,
+      `Your progress was saved by a newer version of NetPol Lab (schema version ${first.version}; this version knows up to ${LATEST_SCHEMA_VERSION}). It is shown read-only and nothing you do now is saved; update NetPol Lab to keep working with it.`,
+    );
+  }
 
   const movedTo = moveAside(path, now());
   const second = tryOpen(path, now);
-  if (second.kind === 'opened') return { store: second.store, recovered: { movedTo, reason: first.reason } };
+  if (second.kind === 'opened') {
+    return {
+      store: second.store,
+      recovered: { movedTo, reason: first.reason },
+      ...(second.warning === undefined ? {} : { warning: second.warning }),
+    };
+  }
   if (second.kind === 'unavailable') throw second.error;
   throw new ProgressStoreError(
     'unavailable',
-    `could not create a fresh progress database at ${path} after moving the damaged one to ${movedTo}: ${second.reason}`,
+    `could not create a fresh progress database at ${path} after moving the damaged one to ${movedTo}: ${second.kind === 'damaged' ? second.reason : 'it changed while it was being opened'}`,
   );
+}
+
+/** SQLite codes that mean the file is sound but cannot take a write right now. */
+const WRITE_FAULTS: readonly [string, string][] = [
+  ['SQLITE_READONLY', 'the file or its folder is read-only'],
+  ['SQLITE_FULL', 'the disk is full'],
+  ['SQLITE_IOERR', 'the disk reported an error while writing'],
+];
+
+/** Words for a write fault, or `undefined` when `error` is something else. */
+function writeFaultOf(error: unknown): string | undefined {
+  const code = error instanceof Database.SqliteError ? error.code : undefined;
+  if (code === undefined) return undefined;
+  return WRITE_FAULTS.find(([prefix]) => code.startsWith(prefix))?.[1];
+}
+
+/**
+ * Why `database` cannot be written, or `undefined` when it can. The probe writes the schema version
+ * it already holds: a real write through the WAL, which changes nothing.
+ */
+export function writeProblem(database: Database.Database): string | undefined {
+  try {
+    const version = readSchemaVersion(database);
+    database.transaction(() => database.pragma(`user_version = ${version}`)).immediate();
+    return undefined;
+  } catch (error) {
+    return writeFaultOf(error) ?? messageOf(error);
+  }
+}
+
+function unwritableWarning(path: string, reason: string): string {
+  return `The progress database at ${path} cannot be written (${reason}). The lab opens, but nothing you do is saved until that is fixed.`;
+}
+
+function isEmptyFile(path: string): boolean {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() && stats.size === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A database from a newer app is the learner's history, not damage: moving it aside would split it
+ * in two. It is opened read-only and left exactly as it is; the newer app can keep using it.
+ */
+function openReadOnly(path: string, now: () => number, warning: string): OpenedProgressStore {
+  let database: Database.Database;
+  try {
+    database = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw unavailable(path, error);
+  }
+  try {
+    return {
+      store: new ProgressStore(database, now),
+      readOnly: true,
+      warning,
+    };
+  } catch (error) {
+    closeQuietly(database);
+    throw unavailable(path, error);
+  }
 }
 
 /** Every SQLite 3 database file starts with these 16 bytes. */
@@ -109,6 +203,12 @@ function tryOpen(path: string, now: () => number): OpenOutcome {
     return { kind: 'unavailable', error: unavailable(path, error) };
   }
   try {
+    // Read before anything is written: a newer app's database is left exactly as it is.
+    const version = readSchemaVersion(database);
+    if (version > LATEST_SCHEMA_VERSION) {
+      database.close();
+      return { kind: 'newer', version };
+    }
     // WAL: readers never block the writer and a commit is one append. synchronous=FULL fsyncs the
     // WAL on every commit. NORMAL would already keep every commit through a killed process (the
     // appended WAL frames sit in the OS page cache), but could drop the last commits on power loss
@@ -116,7 +216,6 @@ function tryOpen(path: string, now: () => number): OpenOutcome {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
-    const version = readSchemaVersion(database);
     if (version > 0) {
       // quick_check reads every page and checks the b-tree structure (skipping the slower
       // index-content cross-check), which catches truncated and overwritten files at open.
@@ -131,10 +230,24 @@ function tryOpen(path: string, now: () => number): OpenOutcome {
         };
       }
     }
+    // A file SQLite finds sound can still disagree with its own version number; the migrations
+    // would then fail half-way or the store would fail later, so it is set aside like damage.
+    const mismatch = schemaMismatch(database, version);
+    if (mismatch !== undefined) {
+      database.close();
+      return { kind: 'damaged', reason: mismatch };
+    }
     migrate(database);
-    return { kind: 'opened', store: new ProgressStore(database, now) };
+    const unwritable = writeProblem(database);
+    return {
+      kind: 'opened',
+      store: new ProgressStore(database, now),
+      ...(unwritable === undefined ? {} : { warning: unwritableWarning(path, unwritable) }),
+    };
   } catch (error) {
     closeQuietly(database);
+    const fault = writeFaultOf(error);
+    if (fault !== undefined) return { kind: 'unwritable', reason: fault };
     const damage = describeDamage(error);
     return damage === undefined
       ? { kind: 'unavailable', error: unavailable(path, error) }

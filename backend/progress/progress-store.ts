@@ -295,7 +295,8 @@ export class ProgressStore {
     this.#open = false;
     try {
       // Cheap upkeep SQLite recommends on close: refreshes query-planner statistics when useful.
-      this.#database.pragma('optimize');
+      // A read-only store (a newer app's database) is left exactly as it was.
+      if (!this.#database.readonly) this.#database.pragma('optimize');
     } finally {
       this.#database.close();
     }

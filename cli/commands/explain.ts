@@ -3,12 +3,14 @@ import type { CliCommand, CliIo } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { paint } from '../format.ts';
 import { loadManifests } from '../load-manifests.ts';
-import { compileModel } from '../../core/netpol/compile.ts';
-import { evaluateConnection } from '../../core/netpol/evaluate.ts';
-import { explainVerdict } from '../../core/netpol/explain.ts';
-import { resolveEndpoint } from '../../core/netpol/endpoints.ts';
+import {
+  compileModel,
+  evaluateConnection,
+  explainVerdict,
+  resolveEndpoint,
+  PROTOCOLS,
+} from '../../core/netpol/index.ts';
 import type { Protocol } from '../../core/netpol/index.ts';
-import { PROTOCOLS } from '../../core/netpol/index.ts';
 
 const help = `Usage: netpol-lab explain -f FILE [-f FILE…] --from A --to B --port N [--protocol P]
 

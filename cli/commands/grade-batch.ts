@@ -8,7 +8,7 @@ import { findExercise, loadExerciseLibrary } from '../../backend/exercise-librar
 import type { Exercise } from '../../core/exercise/index.ts';
 import { gradePrediction, gradeSubmission, parsePredictionAnswers } from '../../core/grading/index.ts';
 import type { GradeResult } from '../../core/grading/index.ts';
-import { formatPosition } from '../../core/netpol/read/yaml-source.ts';
+import { formatPosition } from '../../core/netpol/index.ts';
 import { exerciseLibraryRoot } from './exercise-root.ts';
 import { readRegularFile, UnreadableFile } from '../read-regular-file.ts';
 

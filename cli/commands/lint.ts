@@ -3,7 +3,7 @@ import type { CliCommand, CliIo } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { formatDiagnostic } from '../format.ts';
 import { loadManifests } from '../load-manifests.ts';
-import { lintPolicies } from '../../core/netpol/lint.ts';
+import { lintPolicies } from '../../core/netpol/index.ts';
 
 const help = `Usage: netpol-lab lint -f FILE [-f FILE…] [-o text|json]
 

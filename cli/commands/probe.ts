@@ -4,12 +4,16 @@ import type { CliCommand, CliIo } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { formatTable, paint } from '../format.ts';
 import { loadManifests, readTextFile } from '../load-manifests.ts';
-import { compileModel } from '../../core/netpol/compile.ts';
-import { evaluateConnection } from '../../core/netpol/evaluate.ts';
-import { describeEndpoint, explainVerdict, summarizeVerdict } from '../../core/netpol/explain.ts';
-import { resolveEndpoint } from '../../core/netpol/endpoints.ts';
+import {
+  compileModel,
+  evaluateConnection,
+  describeEndpoint,
+  explainVerdict,
+  summarizeVerdict,
+  resolveEndpoint,
+  PROTOCOLS,
+} from '../../core/netpol/index.ts';
 import type { Cluster, Connection, Protocol, Verdict } from '../../core/netpol/index.ts';
-import { PROTOCOLS } from '../../core/netpol/index.ts';
 
 interface ProbeSpec {
   readonly from: string;

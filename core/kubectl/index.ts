@@ -48,4 +48,6 @@ export { terminalSubmission, gradingInputs, policyManifest } from './state/submi
 export type { TerminalSubmission, LabelChange } from './state/submission.ts';
 export { completeKubectl, objectNames, COMMAND_NAMES, RESOURCE_NAMES } from './completion.ts';
 export { POD_COMMANDS } from './tools/run-in-pod.ts';
+export { parseLabelSelector } from './text/parse-selector.ts';
+export type { SelectorParse } from './text/parse-selector.ts';
 export { DEFAULT_TIMEOUT_MS } from './tools/probe.ts';

@@ -168,6 +168,11 @@ export interface StartupInfo {
   readonly host: 'electron' | 'browser';
   /** Set when a damaged progress database was moved aside at start; the UI must say so. */
   readonly databaseRecovered: { readonly movedTo: string; readonly reason: string } | null;
+  /**
+   * Set when the progress database opened but the learner must know something about it: it was an
+   * empty file, it is from a newer version and only read, or it cannot be written.
+   */
+  readonly databaseWarning: string | null;
 }
 
 /** A built-in exam preset as the exam start screen lists it. */

@@ -1,4 +1,6 @@
 /** Front door of the UI ↔ host contract. */
 export * from './contract.ts';
 export * from './validate-args.ts';
+export type { ExamMethod } from './validate-exam-args.ts';
+export type { LibraryMethod } from './validate-library-args.ts';
 export { emptyProgress } from './progress-view.ts';

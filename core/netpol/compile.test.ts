@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
-  cidrHolds,
   compileCidr,
   compileModel,
   labelsOfNamespace,
   parseAddressBytes,
   selectingPolicies,
 } from './compile.ts';
+import { cidrHolds } from './match.ts';
 import type { Cluster, NetworkPolicy, Pod } from './types.ts';
 
 const db: Pod = { namespace: 'prod', name: 'db', labels: { role: 'db' }, ips: ['10.0.0.2'], ports: [] };

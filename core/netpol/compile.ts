@@ -7,6 +7,7 @@
 import ipaddr from 'ipaddr.js';
 import { canonicalIp, isValidIp, parseCidr } from './ip.ts';
 import { policySelects } from './match.ts';
+import type { CompiledCidr, CompiledIpBlock } from './match.ts';
 import { NAMESPACE_NAME_LABEL } from './types.ts';
 import type {
   Cluster,
@@ -22,19 +23,6 @@ import type {
   Pod,
   PolicyRef,
 } from './types.ts';
-
-/** A CIDR parsed to the bytes of its network (4 for IPv4, 16 for IPv6); `undefined` bytes if invalid. */
-export interface CompiledCidr {
-  readonly text: string;
-  readonly bytes: Uint8Array | undefined;
-  readonly prefixLength: number;
-}
-
-/** An ipBlock with its CIDRs parsed. */
-export interface CompiledIpBlock {
-  readonly cidr: CompiledCidr;
-  readonly except: readonly CompiledCidr[];
-}
 
 /** One peer of a rule. `id` is shared by every identical peer in the model (used by the matrix). */
 export interface CompiledPeer {
@@ -104,6 +92,11 @@ export function parseAddressBytes(text: string): Uint8Array | undefined {
   return Uint8Array.from(ipaddr.parse(canonicalIp(text)).toByteArray());
 }
 
+/** Parses an ipBlock's CIDR and excepts to bytes, once. */
+export function compileIpBlock(block: IPBlock): CompiledIpBlock {
+  return { cidr: compileCidr(block.cidr), except: block.except.map(compileCidr) };
+}
+
 /** Parses a CIDR to its network bytes; mapped IPv6 networks stay IPv6, as in ip.ts. */
 export function compileCidr(text: string): CompiledCidr {
   const parsed = parseCidr(text);
@@ -111,31 +104,6 @@ export function compileCidr(text: string): CompiledCidr {
   const address =
     parsed.family === 'ipv4' ? ipaddr.IPv4.parse(parsed.network) : ipaddr.IPv6.parse(parsed.network);
   return { text, bytes: Uint8Array.from(address.toByteArray()), prefixLength: parsed.prefixLength };
-}
-
-/** True when the address bytes lie inside the CIDR; families never mix. */
-export function cidrHolds(cidr: CompiledCidr, address: Uint8Array): boolean {
-  const network = cidr.bytes;
-  if (network === undefined || network.length !== address.length) return false;
-  let bits = cidr.prefixLength;
-  for (let index = 0; bits > 0; index++, bits -= 8) {
-    const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
-    if (((network[index] as number) & mask) !== ((address[index] as number) & mask)) return false;
-  }
-  return true;
-}
-
-/** How one address relates to an ipBlock. */
-export type IpBlockFit =
-  { readonly inside: true } | { readonly inside: false; readonly except?: CompiledCidr };
-
-/** Whether an address is inside the block's CIDR and outside every except (and which except). */
-export function ipBlockFit(block: CompiledIpBlock, address: Uint8Array): IpBlockFit {
-  if (!cidrHolds(block.cidr, address)) return { inside: false };
-  for (const except of block.except) {
-    if (cidrHolds(except, address)) return { inside: false, except };
-  }
-  return { inside: true };
 }
 
 /** The labels of a namespace; one nobody declared still carries its automatic name label. */
@@ -208,10 +176,7 @@ class PeerInterner {
       ...(peer.ipBlock === undefined
         ? {}
         : {
-            ipBlock: {
-              cidr: compileCidr(peer.ipBlock.cidr),
-              except: peer.ipBlock.except.map(compileCidr),
-            },
+            ipBlock: compileIpBlock(peer.ipBlock),
           }),
     };
   }

@@ -20,7 +20,7 @@ import {
 } from './space.ts';
 import type { ConnectionSpace, IpInterval, PortInterval, Region, SpaceCell, SpaceEnd } from './space.ts';
 import { PROTOCOLS } from './types.ts';
-import type { Cluster, Connection, Endpoint, NetworkPolicy, Protocol, Verdict } from './types.ts';
+import type { Cluster, Connection, Endpoint, NetworkPolicy, Pod, Protocol, Verdict } from './types.ts';
 import { computeMatrix } from './matrix.ts';
 
 /** One cell with each policy set's decision, in the order the sets were given. */
@@ -95,6 +95,19 @@ function decideCells(
   const inTo = skip.map((region) => ends.map((end) => setHoldsEnd(region.to, end)));
   const inPort = skip.map((region) => space.ports.map((port) => regionHoldsPort(region, port)));
   const cellsOf = matrices.map((matrix) => matrix.cells);
+  // Cells share one frozen `allowed` list per combination of decisions, not one list each.
+  const combinations = new Map<number, readonly boolean[]>();
+  const allowedAt = (p: number, offset: number): readonly boolean[] => {
+    if (cellsOf.length > 30) return cellsOf.map((matrix) => matrix[p]?.[offset] === 1);
+    let mask = 0;
+    for (let set = 0; set < cellsOf.length; set++) if (cellsOf[set]?.[p]?.[offset] === 1) mask |= 1 << set;
+    let allowed = combinations.get(mask);
+    if (allowed === undefined) {
+      allowed = Object.freeze(matrices.map((_, set) => (mask & (1 << set)) !== 0));
+      combinations.set(mask, allowed);
+    }
+    return allowed;
+  };
   for (let f = 0; f < ends.length; f++) {
     const from = ends[f] as SpaceEnd;
     for (let t = 0; t < ends.length; t++) {
@@ -115,12 +128,13 @@ function decideCells(
         if (skipping.length > 0 && skipping.some((region) => inPort[region]?.[p] === true)) continue;
         compared++;
         let agree = true;
-        const decided = cellsOf[0]?.[p]?.[offset];
+        const plane = cellsOf[0]?.[p];
+        const decided = plane === undefined ? undefined : plane[offset];
         for (let set = 1; set < cellsOf.length && agree; set++)
           agree = cellsOf[set]?.[p]?.[offset] === decided;
         if (disagreeingOnly && agree) continue;
         const port = space.ports[p] as PortInterval;
-        cells.push({ from, to, port, allowed: cellsOf.map((matrix) => matrix[p]?.[offset] === 1) });
+        cells.push({ from, to, port, allowed: allowedAt(p, offset) });
       }
     }
   }
@@ -263,33 +277,41 @@ function describeAddresses(space: ConnectionSpace, intervals: readonly IpInterva
   return parts;
 }
 
-const namespaceCache = new WeakMap<ConnectionSpace, Map<string, string[]>>();
+const namespaceCache = new WeakMap<ConnectionSpace, Map<string, number>>();
 
-/** The keys of the cluster's pods by namespace, namespaces sorted; worked out once per space. */
-function podsByNamespace(space: ConnectionSpace): Map<string, string[]> {
+/** How many pods each namespace of the cluster holds, namespaces sorted; worked out once per space. */
+function podCounts(space: ConnectionSpace): Map<string, number> {
   const known = namespaceCache.get(space);
   if (known !== undefined) return known;
-  const grouped = new Map<string, string[]>();
+  const counts = new Map<string, number>();
   for (const namespace of [...new Set(space.cluster.pods.map((pod) => pod.namespace))].sort())
-    grouped.set(namespace, []);
-  for (const pod of space.cluster.pods) grouped.get(pod.namespace)?.push(podKey(pod));
-  namespaceCache.set(space, grouped);
-  return grouped;
+    counts.set(namespace, 0);
+  for (const pod of space.cluster.pods) counts.set(pod.namespace, (counts.get(pod.namespace) ?? 0) + 1);
+  namespaceCache.set(space, counts);
+  return counts;
 }
 
 /** Describes a set of pod classes: whole namespaces where they are complete, pods otherwise. */
 function describePods(space: ConnectionSpace, ends: readonly SpaceEnd[]): string[] {
-  const chosen = new Set<string>();
-  for (const end of ends) if (end.kind === 'pods') for (const pod of end.pods) chosen.add(podKey(pod));
-  const byNamespace = podsByNamespace(space);
-  const namespaces = [...byNamespace.keys()];
-  const whole = namespaces.filter((namespace) =>
-    (byNamespace.get(namespace) ?? []).every((key) => chosen.has(key)),
+  // Classes split the pods, so no pod is in two of them: counting per namespace is exact.
+  const chosen = new Map<string, Pod[]>();
+  for (const end of ends) {
+    if (end.kind !== 'pods') continue;
+    for (const pod of end.pods) {
+      const list = chosen.get(pod.namespace);
+      if (list === undefined) chosen.set(pod.namespace, [pod]);
+      else list.push(pod);
+    }
+  }
+  const counts = podCounts(space);
+  const whole = [...counts].flatMap(([namespace, count]) =>
+    count > 0 && chosen.get(namespace)?.length === count ? [namespace] : [],
   );
-  if (whole.length === namespaces.length && namespaces.length > 0) return ['any pod'];
+  if (whole.length === counts.size && counts.size > 0) return ['any pod'];
   const parts = whole.map((namespace) => `any pod in ${namespace}`);
+  const wholeSet = new Set(whole);
   const rest = [...chosen]
-    .filter((key) => !whole.some((namespace) => key.startsWith(`${namespace}/`)))
+    .flatMap(([namespace, pods]) => (wholeSet.has(namespace) ? [] : pods.map(podKey)))
     .sort();
   if (rest.length > 4)
     parts.push(`${rest.slice(0, 3).join(', ')} and ${rest.length - 3} more pods like them`);
@@ -381,12 +403,14 @@ export function diffLines(
 ): DiffLine[] {
   const [leftSide, rightSide] = sides;
   // 1. Per pair of ends and decisions: the port intervals where they differ.
-  const byPair = new Map<string, Group>();
+  // Ends are numbered across classes and intervals, so a pair and a decision make one number.
+  const endCount = space.podClasses.length + space.addressIntervals.length;
+  const byPair = new Map<number, Group>();
   for (const cell of cells) {
     const left = decision(cell.allowed[leftSide]);
     const right = decision(cell.allowed[rightSide]);
     if (left === right) continue;
-    const key = `${cell.from.index}>${cell.to.index}>${left}`;
+    const key = (cell.from.index * endCount + cell.to.index) * 2 + (left === 'allow' ? 1 : 0);
     const group = byPair.get(key);
     if (group === undefined) {
       byPair.set(key, {

@@ -2,11 +2,11 @@
  * Evaluates one connection against a compiled model and records why: for each side, the policies
  * that isolate it and every rule's outcome, with the first reason a rule did not match.
  */
-import { addressOf, ipBlockFit, labelsOfNamespace, selectingPolicies } from './compile.ts';
-import type { CompiledIpBlock, CompiledModel, CompiledPeer, CompiledRule } from './compile.ts';
+import { addressOf, labelsOfNamespace, selectingPolicies } from './compile.ts';
+import type { CompiledModel, CompiledPeer, CompiledRule } from './compile.ts';
 import { describeEndpoint } from './explain.ts';
-import { namedPortsOf, portEntryMatches, selectorPeerMatches } from './match.ts';
-import type { NamedPortNumbers } from './match.ts';
+import { ipBlockFit, namedPortsOf, portEntryMatches, selectorPeerMatches } from './match.ts';
+import type { CompiledIpBlock, NamedPortNumbers } from './match.ts';
 import { explainSelectorMismatch } from './selector.ts';
 import type {
   Connection,

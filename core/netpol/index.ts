@@ -12,6 +12,8 @@ export {
 } from './selector.ts';
 export { parseManifests, describeObject } from './read/manifests.ts';
 export type { ManifestInput } from './read/manifests.ts';
+export { formatPosition, readYamlDocuments } from './read/yaml-source.ts';
+export type { YamlValue } from './read/yaml-source.ts';
 export {
   parseCidr,
   cidrContains,

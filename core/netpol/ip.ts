@@ -19,7 +19,21 @@ export interface ParsedCidr {
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
 /** Parses an address in the strict API-server forms; IPv4-mapped IPv6 becomes IPv4 (as Go does). */
+// Pod and external addresses are parsed again and again (compile, partition, diff, every grade of
+// one exercise); answers are remembered per text, and the memo starts over once it grows large.
+const parsedAddresses = new Map<string, Address | null>();
+const PARSED_ADDRESS_LIMIT = 20_000;
+
 function parseStrictAddress(text: string): Address | undefined {
+  const known = parsedAddresses.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const parsed = parseAddressText(text);
+  if (parsedAddresses.size >= PARSED_ADDRESS_LIMIT) parsedAddresses.clear();
+  parsedAddresses.set(text, parsed ?? null);
+  return parsed;
+}
+
+function parseAddressText(text: string): Address | undefined {
   const trimmed = text.trim();
   if (trimmed === '' || trimmed.length > 64) return undefined;
   try {

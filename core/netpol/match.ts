@@ -1,12 +1,50 @@
 /**
  * The matching rules of NetworkPolicy, written once: which pods a policy selects, which pods a
- * selector peer matches, and which ports a port entry admits. The evaluator, the matrix, lint and
+ * selector peer matches, which addresses an ipBlock holds, and which ports a port entry admits. The evaluator, the matrix, lint and
  * grading all decide with these; they differ only in how they look up what they pass in (a
  * namespace's labels, a destination's named ports) and in what they explain. The reference
  * evaluator keeps its own plain version on purpose, so the differential tests compare two.
  */
 import { selectorMatches } from './selector.ts';
 import type { LabelSelector, Labels, NetworkPolicyPort, Pod, Protocol } from './types.ts';
+
+/** A CIDR parsed to the bytes of its network (4 for IPv4, 16 for IPv6); `undefined` bytes if invalid. */
+export interface CompiledCidr {
+  readonly text: string;
+  readonly bytes: Uint8Array | undefined;
+  readonly prefixLength: number;
+}
+
+/** An ipBlock with its CIDRs parsed. */
+export interface CompiledIpBlock {
+  readonly cidr: CompiledCidr;
+  readonly except: readonly CompiledCidr[];
+}
+
+/** True when the address bytes lie inside the CIDR; families never mix. */
+export function cidrHolds(cidr: CompiledCidr, address: Uint8Array): boolean {
+  const network = cidr.bytes;
+  if (network === undefined || network.length !== address.length) return false;
+  let bits = cidr.prefixLength;
+  for (let index = 0; bits > 0; index++, bits -= 8) {
+    const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
+    if (((network[index] as number) & mask) !== ((address[index] as number) & mask)) return false;
+  }
+  return true;
+}
+
+/** How one address relates to an ipBlock. */
+export type IpBlockFit =
+  { readonly inside: true } | { readonly inside: false; readonly except?: CompiledCidr };
+
+/** Whether an address is inside the block's CIDR and outside every except (and which except). */
+export function ipBlockFit(block: CompiledIpBlock, address: Uint8Array): IpBlockFit {
+  if (!cidrHolds(block.cidr, address)) return { inside: false };
+  for (const except of block.except) {
+    if (cidrHolds(except, address)) return { inside: false, except };
+  }
+  return { inside: true };
+}
 
 /** What the selector part of a peer holds (a peer with an ipBlock is matched by address instead). */
 export interface SelectorPeer {

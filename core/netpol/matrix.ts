@@ -3,9 +3,9 @@
  * that no selector, ipBlock or named port can tell apart form one equivalence class, classes are
  * evaluated against classes with bitsets, and the class answers are copied out to the cells.
  */
-import { ipBlockFit, labelsOfNamespace } from './compile.ts';
+import { labelsOfNamespace } from './compile.ts';
 import type { CompiledModel, CompiledPeer, CompiledPolicy, CompiledRule } from './compile.ts';
-import { portEntryMatches, selectorPeerMatches } from './match.ts';
+import { ipBlockFit, portEntryMatches, selectorPeerMatches } from './match.ts';
 import type { Endpoint, Labels, NetworkPolicyPort, PortProtocol } from './types.ts';
 
 /**

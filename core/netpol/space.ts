@@ -77,13 +77,24 @@ function familyMax(family: IpFamily): bigint {
   return (1n << BigInt(BITS[family])) - 1n;
 }
 
+// The same addresses are turned into numbers for every partition of one cluster; remembered per text.
+const ipValues = new Map<string, { family: IpFamily; value: bigint } | null>();
+const IP_VALUE_LIMIT = 20_000;
+
 /** An address as a number, with its family; `undefined` when it is not an address. */
 export function ipValue(text: string): { family: IpFamily; value: bigint } | undefined {
-  if (!isValidIp(text)) return undefined;
-  const address = ipaddr.parse(canonicalIp(text));
-  let value = 0n;
-  for (const byte of address.toByteArray()) value = (value << 8n) | BigInt(byte);
-  return { family: address.kind(), value };
+  const known = ipValues.get(text);
+  if (known !== undefined) return known ?? undefined;
+  let parsed: { family: IpFamily; value: bigint } | undefined;
+  if (isValidIp(text)) {
+    const address = ipaddr.parse(canonicalIp(text));
+    let value = 0n;
+    for (const byte of address.toByteArray()) value = (value << 8n) | BigInt(byte);
+    parsed = Object.freeze({ family: address.kind(), value });
+  }
+  if (ipValues.size >= IP_VALUE_LIMIT) ipValues.clear();
+  ipValues.set(text, parsed ?? null);
+  return parsed;
 }
 
 /** The address text of a number in one family. */

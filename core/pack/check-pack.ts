@@ -1,7 +1,7 @@
 /**
  * Everything that can be said about a pack without running anything on the host: the YAML reads
  * within limits, the shape is right, folders are safe, ids and folders are unique, every exercise
- * parses, sits in a track of the pack, and carries no script-like markup. Proving exercises with the
+ * parses, sits in a track of the pack, and carries no script-like markup and no remote image. Proving exercises with the
  * grader and the JSON Schema's second opinion are added by `backend/packs`.
  */
 import { parseExercise } from '../exercise/index.ts';
@@ -10,6 +10,7 @@ import type { Diagnostic, SourcePosition } from '../netpol/types.ts';
 import { formatPosition } from '../netpol/read/yaml-source.ts';
 import { forbiddenMarkup } from './markup.ts';
 import { readPackData } from './read-pack-data.ts';
+import { remoteImages } from './remote-images.ts';
 import { packProblem, readPackText } from './read-pack-text.ts';
 import type { PackText } from './read-pack-text.ts';
 import type { Pack, PackExercise, PackFileName } from './types.ts';
@@ -73,8 +74,8 @@ function markupProblems(
   source: string,
   prefix: string,
 ): Diagnostic[] {
-  return texts.flatMap(([field, value]) =>
-    forbiddenMarkup(value ?? '').map(({ what, snippet }) =>
+  return texts.flatMap(([field, value]) => [
+    ...forbiddenMarkup(value ?? '').map(({ what, snippet }) =>
       packProblem(
         'unsafe-markup',
         `${prefix}${field} contains ${what} (${JSON.stringify(snippet)}); packs may not carry raw HTML scripts, frames or script links`,
@@ -82,7 +83,15 @@ function markupProblems(
         source,
       ),
     ),
-  );
+    ...remoteImages(value ?? '').map((snippet) =>
+      packProblem(
+        'remote-image',
+        `${prefix}${field} loads an image from outside the lab (${JSON.stringify(snippet)}); embed it as a data: URL or leave it out`,
+        where,
+        source,
+      ),
+    ),
+  ]);
 }
 
 function exerciseTexts(exercise: Exercise): [string, string][] {

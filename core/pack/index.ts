@@ -7,5 +7,6 @@ export type { PackText } from './read-pack-text.ts';
 export { SEMVER } from './read-pack-data.ts';
 export { exerciseFolderProblem, trackFolderProblem, EXERCISE_FOLDER, FOLDER_SEGMENT } from './folder-path.ts';
 export { forbiddenMarkup } from './markup.ts';
+export { remoteImages } from './remote-images.ts';
 export { writePack } from './write-pack.ts';
 export { renameExerciseId, nextFreeSuffix } from './rename-exercise.ts';

@@ -26,6 +26,8 @@ for (const theme of ['light', 'dark'] as const) {
       exercise,
       progress,
     }, testInfo) => {
+      // One test sweeps every screen, and axe takes seconds per scan on a 2-core machine.
+      test.setTimeout(240_000);
       const data = await bundledExercise(FIXED_EXERCISE_ID);
       await catalog.waitUntilReady();
       // The theme setting starts at "System", which follows the emulated colour scheme.

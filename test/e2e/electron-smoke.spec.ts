@@ -51,6 +51,8 @@ test('the desktop app grades the reference solution as passed', async () => {
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+    // Served from the app's own scheme, never from file: (where 'self' is the whole disk).
+    expect(page.url()).toMatch(/^app:\/\/lab\/index\.html(?:#|$)/);
     // The preload bridged the API and nothing else.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { labBridge?: unknown }).labBridge)).toBe(

@@ -2,14 +2,13 @@
  * What every lint rule needs to know about the cluster: which pods a policy selects, which pods and
  * namespaces a peer matches, and where each rule of a policy sits. Computed once per lint run.
  */
-import { cidrContains } from '../ip.ts';
-import { policySelects, selectorPeerMatches } from '../match.ts';
+import { compileIpBlock, parseAddressBytes } from '../compile.ts';
+import { ipBlockFit, policySelects, selectorPeerMatches } from '../match.ts';
 import { selectorMatches } from '../selector.ts';
 import { NAMESPACE_NAME_LABEL } from '../types.ts';
 import type {
   Cluster,
   Direction,
-  IPBlock,
   LabelSelector,
   Labels,
   Namespace,
@@ -65,11 +64,6 @@ export function ruleSites(policy: NetworkPolicy): RuleSite[] {
   return [...ingress, ...egress];
 }
 
-/** True when an ipBlock matches the address: inside `cidr`, outside every `except`. */
-export function ipBlockHolds(block: IPBlock, ip: string): boolean {
-  return cidrContains(block.cidr, ip) && !block.except.some((except) => cidrContains(except, ip));
-}
-
 /** Builds the shared lookups once; selections are cached per policy object. */
 export function createLintContext(cluster: Cluster, policies: readonly NetworkPolicy[]): LintContext {
   const podsByNamespace = new Map<string, Pod[]>();
@@ -88,8 +82,14 @@ export function createLintContext(cluster: Cluster, policies: readonly NetworkPo
 
   const computePeerPods = (policyNamespace: string, peer: NetworkPolicyPeer): readonly Pod[] => {
     if (peer.ipBlock !== undefined) {
-      const block = peer.ipBlock;
-      return cluster.pods.filter((pod) => pod.ips.some((ip) => ipBlockHolds(block, ip)));
+      // The evaluator's own ipBlock test, so lint and verdicts never disagree on an address.
+      const block = compileIpBlock(peer.ipBlock);
+      return cluster.pods.filter((pod) =>
+        pod.ips.some((ip) => {
+          const address = parseAddressBytes(ip);
+          return address !== undefined && ipBlockFit(block, address).inside;
+        }),
+      );
     }
     if (peer.namespaceSelector === undefined && peer.podSelector === undefined) return [];
     // Without a namespaceSelector only the policy's own namespace can match: look only there.

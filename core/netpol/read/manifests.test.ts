@@ -289,6 +289,17 @@ spec: {podSelector: {}}
     });
   });
 
+  it('names the earlier file when a duplicate comes from another one', () => {
+    const pod = 'kind: Pod\napiVersion: v1\nmetadata: {name: a}\n';
+    const result = parseManifests([
+      { text: pod, source: 'one.yaml' },
+      { text: `# again\n${pod}`, source: 'two.yaml' },
+    ]);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]?.source).toBe('two.yaml');
+    expect(result.diagnostics[0]?.message).toContain('already defined in one.yaml at line 1, column 1');
+  });
+
   it('keeps sources apart when several texts are given', () => {
     const result = parseManifests([
       { text: 'kind: Pod\napiVersion: v1\nmetadata: {name: a}\n', source: 'one.yaml' },

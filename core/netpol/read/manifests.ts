@@ -40,7 +40,7 @@ interface Collector {
   readonly policies: NetworkPolicy[];
   readonly services: Service[];
   /** `kind namespace/name` of every object seen, for duplicate detection. */
-  readonly seen: Map<string, SourcePosition>;
+  readonly seen: Map<string, { readonly position: SourcePosition; readonly source: string }>;
   /** Namespaces that something lives in or refers to, in the order first seen. */
   readonly referenced: string[];
 }
@@ -72,14 +72,16 @@ function claim(
   const key = `${kind} ${namespace ?? ''}/${name}`;
   const earlier = collector.seen.get(key);
   if (earlier === undefined) {
-    collector.seen.set(key, position);
+    collector.seen.set(key, { position, source });
     return true;
   }
   const object = describeObject(kind, namespace, name);
+  // Name the other file when the first definition came from one: a line number alone points nowhere.
+  const where = earlier.source === source ? '' : ` in ${earlier.source}`;
   collector.diagnostics.push({
     id: 'manifest.duplicate',
     severity: 'error',
-    message: `${object}: Duplicate value: already defined at line ${earlier.line}, column ${earlier.column}; this one is left out${formatPosition(position)}`,
+    message: `${object}: Duplicate value: already defined${where} at line ${earlier.position.line}, column ${earlier.position.column}; this one is left out${formatPosition(position)}`,
     object,
     position,
     source,

@@ -97,6 +97,7 @@ export class AuthoringDraft {
       const proposals = await api.proposeChecks(this.files);
       this.proposals = [...proposals];
       this.generated = true;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup used once here, never state
       const proposedIds = new Set(proposals.map((proposal) => proposal.id));
       const kept = this.form.checks.filter((check) => !proposedIds.has(check.id));
       this.form.checks = [...kept, ...proposals.map(checkFromProposal)];

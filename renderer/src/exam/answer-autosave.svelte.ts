@@ -23,6 +23,7 @@ export class AnswerAutosave {
   error: string | null = $state(null);
   readonly #options: AnswerAutosaveOptions;
   /** Texts not yet confirmed by the host, by exercise id. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for the saves; `status` is the state
   readonly #unsaved = new Map<string, string>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #inFlight: Promise<void> | null = null;

@@ -2,7 +2,7 @@
  * How a reach check's connection is written for people: `prod/web -> prod/db on 3306/TCP`. The ends
  * are shown exactly as the exercise wrote them (a pod, an external's name or an IP).
  */
-import type { Check, ReachCheck } from '../../../core/exercise/types.ts';
+import type { Check, ReachCheck } from '../../../core/exercise/index.ts';
 
 /** The connection text of a reach check; predict radiogroups are named by it. */
 export function connectionText(check: Pick<ReachCheck, 'from' | 'to' | 'port' | 'protocol'>): string {

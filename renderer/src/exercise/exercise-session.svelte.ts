@@ -10,7 +10,7 @@ import type {
   SubmitAttemptOutput,
 } from '../../../core/lab-api/index.ts';
 import { LAB_API_LIMITS } from '../../../core/lab-api/index.ts';
-import type { GradeResult } from '../../../core/grading/types.ts';
+import type { GradeResult } from '../../../core/grading/index.ts';
 
 export type LoadState = 'loading' | 'ready' | 'not-found' | 'error';
 

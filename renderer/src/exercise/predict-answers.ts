@@ -2,7 +2,7 @@
  * The text form of a learner's predictions: one `checkId: allow|deny` line per answered check, the
  * YAML mapping the host grades. The draft stores the same text, so reading it back restores the radios.
  */
-import type { Expectation } from '../../../core/exercise/types.ts';
+import type { Expectation } from '../../../core/exercise/index.ts';
 import { emptyRecord, ownValue } from '../../../core/records/index.ts';
 
 /** Check id → the learner's answer; unanswered checks are absent. */

@@ -1,6 +1,6 @@
 /** Exercises for the exercise screen's tests, read by core's own exercise parser. */
 import { parseExercise } from '../../../core/exercise/index.ts';
-import type { Exercise } from '../../../core/exercise/types.ts';
+import type { Exercise } from '../../../core/exercise/index.ts';
 import type { ExerciseView } from '../../../core/lab-api/index.ts';
 import { emptyProgress } from '../../../core/lab-api/index.ts';
 

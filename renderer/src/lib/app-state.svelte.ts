@@ -3,11 +3,12 @@ import type { StartupInfo } from '../../../core/lab-api/index.ts';
 import { api, errorMessage } from './api.ts';
 import { SettingsState } from './settings.svelte.ts';
 
-/** What the host reported at start, and whether the learner dismissed the recovery notice. */
+/** What the host reported at start, and whether the learner dismissed its notices. */
 export class StartupState {
   info: StartupInfo | null = $state(null);
   error: string | null = $state(null);
   recoveryDismissed = $state(false);
+  warningDismissed = $state(false);
 
   async load(): Promise<void> {
     try {

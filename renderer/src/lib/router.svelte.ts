@@ -1,98 +1,32 @@
 /**
- * A hash router: `#/` catalog, `#/exercise/<id>`, `#/lesson/<id>`, `#/progress`, `#/exam`, `#/exam/<id>`,
- * `#/exam/<id>/result`, `#/authoring`, `#/authoring/new`, `#/authoring/<id>`, `#/packs/import`. Hash routes work from `file://` in Electron and from the HTTP host without
- * any server-side fallback.
+ * A hash router over the route table (`route-table.ts`): `#/` catalog, `#/exercise/<id>`, `#/lesson/<id>`,
+ * `#/progress`, `#/exam`, `#/exam/<id>`, `#/exam/<id>/result`, `#/authoring`, `#/authoring/new`,
+ * `#/authoring/<id>`, `#/packs/import`. Hash routes work from `file://` in Electron and from the HTTP
+ * host without any server-side fallback.
  */
 
-export type Route =
-  | { readonly name: 'catalog' }
-  | { readonly name: 'exercise'; readonly exerciseId: string }
-  | { readonly name: 'lesson'; readonly lessonId: string }
-  | { readonly name: 'progress' }
-  | { readonly name: 'exam-home' }
-  | { readonly name: 'exam-session'; readonly examId: string }
-  | { readonly name: 'exam-result'; readonly examId: string }
-  | { readonly name: 'authoring' }
-  | { readonly name: 'authoring-new' }
-  | { readonly name: 'authoring-edit'; readonly exerciseId: string }
-  | { readonly name: 'pack-import' }
-  | { readonly name: 'not-found'; readonly path: string };
+import { buildPath, matchPath } from './route-pattern.ts';
+import { ROUTES, routeEntry, type Route } from './route-table.ts';
+
+export type { Route, RouteName, RouteNamed } from './route-table.ts';
 
 const APP_NAME = 'NetPol Lab';
 
-/** The route a location hash names. */
+/** The route a location hash names: the first row of the table whose pattern matches. */
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\?.*$/, '') || '/';
-  if (path === '/' || path === '') return { name: 'catalog' };
-  if (path === '/progress' || path === '/progress/') return { name: 'progress' };
-  if (path === '/exam' || path === '/exam/') return { name: 'exam-home' };
-  if (path === '/authoring' || path === '/authoring/') return { name: 'authoring' };
-  if (path === '/authoring/new' || path === '/authoring/new/') return { name: 'authoring-new' };
-  if (path === '/packs/import' || path === '/packs/import/') return { name: 'pack-import' };
-  const authored = /^\/authoring\/([^/]+)\/?$/.exec(path);
-  if (authored?.[1]) {
-    try {
-      return { name: 'authoring-edit', exerciseId: decodeURIComponent(authored[1]) };
-    } catch {
-      return { name: 'not-found', path };
-    }
+  for (const entry of ROUTES) {
+    const params = matchPath(entry.pattern, path);
+    // The table's patterns and names agree by construction (see `Route` in route-table.ts).
+    if (params) return { ...params, name: entry.name } as Route;
   }
-  const exam = /^\/exam\/([^/]+)(\/result)?\/?$/.exec(path);
-  if (exam?.[1]) {
-    try {
-      const examId = decodeURIComponent(exam[1]);
-      return exam[2] ? { name: 'exam-result', examId } : { name: 'exam-session', examId };
-    } catch {
-      return { name: 'not-found', path };
-    }
-  }
-  const lesson = /^\/lesson\/([^/]+)\/?$/.exec(path);
-  if (lesson?.[1]) {
-    try {
-      return { name: 'lesson', lessonId: decodeURIComponent(lesson[1]) };
-    } catch {
-      return { name: 'not-found', path };
-    }
-  }
-  const exercise = /^\/exercise\/([^/]+)\/?$/.exec(path);
-  if (exercise?.[1]) {
-    try {
-      return { name: 'exercise', exerciseId: decodeURIComponent(exercise[1]) };
-    } catch {
-      return { name: 'not-found', path };
-    }
-  }
+  // Not reached: the table ends with a catch-all row.
   return { name: 'not-found', path };
 }
 
 /** The `href` of a route, for links. */
 export function routeHref(route: Route): string {
-  switch (route.name) {
-    case 'catalog':
-      return '#/';
-    case 'progress':
-      return '#/progress';
-    case 'exercise':
-      return `#/exercise/${encodeURIComponent(route.exerciseId)}`;
-    case 'lesson':
-      return `#/lesson/${encodeURIComponent(route.lessonId)}`;
-    case 'exam-home':
-      return '#/exam';
-    case 'exam-session':
-      return `#/exam/${encodeURIComponent(route.examId)}`;
-    case 'exam-result':
-      return `#/exam/${encodeURIComponent(route.examId)}/result`;
-    case 'authoring':
-      return '#/authoring';
-    case 'authoring-new':
-      return '#/authoring/new';
-    case 'authoring-edit':
-      return `#/authoring/${encodeURIComponent(route.exerciseId)}`;
-    case 'pack-import':
-      return '#/packs/import';
-    case 'not-found':
-      return `#${route.path}`;
-  }
+  return `#${buildPath(routeEntry(route.name).pattern, route)}`;
 }
 
 /** `href` of an exercise. */
@@ -112,32 +46,7 @@ export function setPageTitle(page: string): void {
 
 /** The title a route has before its screen knows more (an exercise names itself once loaded). */
 export function defaultPageTitle(route: Route): string {
-  switch (route.name) {
-    case 'catalog':
-      return 'Catalog';
-    case 'progress':
-      return 'Progress';
-    case 'exercise':
-      return 'Exercise';
-    case 'lesson':
-      return 'Lesson';
-    case 'exam-home':
-      return 'Exams';
-    case 'exam-session':
-      return 'Exam';
-    case 'exam-result':
-      return 'Exam result';
-    case 'authoring':
-      return 'My exercises';
-    case 'authoring-new':
-      return 'New exercise';
-    case 'authoring-edit':
-      return 'Edit exercise';
-    case 'pack-import':
-      return 'Import a pack';
-    case 'not-found':
-      return 'Page not found';
-  }
+  return routeEntry(route.name).title;
 }
 
 /** The current route, kept in step with `location.hash`. */

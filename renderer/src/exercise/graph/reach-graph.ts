@@ -5,7 +5,7 @@
  * differs. Two addresses outside the cluster never get an edge: no policy decides their traffic.
  */
 import type { Endpoint, PortProtocol, Protocol } from '../../../../core/netpol/index.ts';
-import type { Expectation } from '../../../../core/exercise/types.ts';
+import type { Expectation } from '../../../../core/exercise/index.ts';
 import { portText } from '../connection-text.ts';
 import {
   edgePath,

@@ -16,7 +16,7 @@ import {
   type Protocol,
   type SideVerdict,
 } from '../../../../core/netpol/index.ts';
-import type { Expectation } from '../../../../core/exercise/types.ts';
+import type { Expectation } from '../../../../core/exercise/index.ts';
 import type { ResolvedCheck } from './live-matrix.ts';
 import { endpointKey } from './live-matrix.ts';
 

@@ -11,7 +11,7 @@ import {
   type Matrix,
   type PortProtocol,
 } from '../../../../core/netpol/index.ts';
-import type { Check, Expectation, ReachCheck } from '../../../../core/exercise/types.ts';
+import type { Check, Expectation, ReachCheck } from '../../../../core/exercise/index.ts';
 import type { ExerciseView } from '../../../../core/lab-api/index.ts';
 import { reachChecks } from '../connection-text.ts';
 import { explainProbe, type ProbeRequest, type ProbeResult } from './connection-explanation.ts';

@@ -15,7 +15,7 @@ import {
   type Matrix,
   type PortProtocol,
 } from '../../../../core/netpol/index.ts';
-import type { Expectation, ReachCheck } from '../../../../core/exercise/types.ts';
+import type { Expectation, ReachCheck } from '../../../../core/exercise/index.ts';
 import { portText } from '../connection-text.ts';
 
 /** One row/column of the matrix. */

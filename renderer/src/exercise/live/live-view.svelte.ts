@@ -4,8 +4,8 @@
  * the last good picture, marked stale, so the views never flash empty mid-edit. While one text is
  * being analysed, newer texts wait and only the newest is sent: a slow analysis never queues up.
  */
-import type { Expectation } from '../../../../core/exercise/types.ts';
-import type { GradeResult } from '../../../../core/grading/types.ts';
+import type { Expectation } from '../../../../core/exercise/index.ts';
+import type { GradeResult } from '../../../../core/grading/index.ts';
 import type { Predictions } from '../predict-answers.ts';
 import type { ProbeRequest, ProbeResult } from './connection-explanation.ts';
 import type { LiveExercise, LiveSnapshot } from './live-analysis.ts';
