@@ -86,3 +86,15 @@ export function commonPrefix(candidates: readonly string[]): string {
 export function shellWord(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./~-]*$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
+
+/** Candidates listed as readline lists them: in columns across the terminal's width, CRLF-ended rows. */
+export function inColumns(values: readonly string[], cols: number): string {
+  const width = Math.max(0, ...values.map((value) => value.length)) + 2;
+  const perRow = Math.max(1, Math.floor(cols / width));
+  let listing = '';
+  values.forEach((value, index) => {
+    listing += value.padEnd(width);
+    if ((index + 1) % perRow === 0 || index === values.length - 1) listing = `${listing.trimEnd()}\r\n`;
+  });
+  return listing;
+}

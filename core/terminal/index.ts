@@ -6,8 +6,10 @@
 export type { HistorySearch, KeyResult, LineAction, LineState } from './line-editor.ts';
 export { HISTORY_LIMIT, emptyLine, pressKey, remember, replaceWord } from './line-editor.ts';
 export type { CompletionWords } from './completion-words.ts';
-export { commonPrefix, completionWords, shellWord } from './completion-words.ts';
+export { commonPrefix, completionWords, inColumns, shellWord } from './completion-words.ts';
 export { needsMoreInput } from './continuation.ts';
+export type { LineDrawing } from './line-layout.ts';
+export { CONTINUATION_PROMPT, drawLine, visibleLength } from './line-layout.ts';
 export type { TerminalSession, WorkspaceDraft } from './session-draft.ts';
 export {
   SESSION_MARKER,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLine, pressKey, remember, replaceWord } from './line-editor.ts';
 import type { LineState } from './line-editor.ts';
-import { commonPrefix, completionWords, shellWord } from './completion-words.ts';
+import { commonPrefix, completionWords, inColumns, shellWord } from './completion-words.ts';
 import { needsMoreInput } from './continuation.ts';
+import { drawLine, visibleLength } from './line-layout.ts';
 import { SESSION_MARKER, decodeWorkspaceDraft, encodeWorkspaceDraft } from './session-draft.ts';
 import { createClusterState } from '../kubectl/index.ts';
 
@@ -71,6 +72,7 @@ describe('completion words', () => {
     expect(completionWords('cat "my fi')).toMatchObject({ from: 4, word: 'my fi' });
     expect(commonPrefix(['netpol', 'networkpolicies'])).toBe('net');
     expect(shellWord('my file')).toBe(`'my file'`);
+    expect(inColumns(['pods', 'po', 'pod'], 12)).toBe('pods  po\r\npod\r\n');
   });
 });
 
@@ -109,5 +111,32 @@ describe('workspace draft', () => {
       damaged: true,
     });
     expect(decodeWorkspaceDraft(`${SESSION_MARKER}\n{oops`).damaged).toBe(true);
+  });
+});
+
+describe('drawLine', () => {
+  it('clears from the prompt, writes continuation lines and puts the cursor back', () => {
+    const drawn = drawLine({
+      prompt: '\x1b[32m$\x1b[0m ',
+      text: 'cat <<EOF\nkind: x',
+      cursor: 4,
+      cols: 80,
+      previousCursorRow: 1,
+    });
+    expect(visibleLength('\x1b[32m$\x1b[0m ')).toBe(2);
+    expect(drawn.sequence).toBe('\x1b[1A\r\x1b[J\x1b[32m$\x1b[0m cat <<EOF\r\n> kind: x\x1b[1A\r\x1b[6C');
+    expect(drawn.cursorRow).toBe(0);
+  });
+
+  it('counts soft-wrapped rows', () => {
+    const drawn = drawLine({
+      prompt: '$ ',
+      text: 'x'.repeat(18),
+      cursor: 18,
+      cols: 10,
+      previousCursorRow: 0,
+    });
+    expect(drawn.cursorRow).toBe(2);
+    expect(drawn.sequence.endsWith(' \b\r')).toBe(true);
   });
 });

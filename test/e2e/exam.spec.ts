@@ -78,6 +78,8 @@ test('a timed exam survives a restart, runs out, is graded and can be reviewed a
   await test.step('answer the first task with its reference solution and flag it', async () => {
     await expect(page.getByRole('region', { name: 'Task' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Pods' })).toBeVisible();
+    // Exams open in the terminal; this answer is typed in the editor.
+    await page.getByRole('button', { name: 'Switch to editor' }).click();
     const editor = page.getByRole('textbox', { name: 'Policy YAML' });
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
@@ -102,6 +104,10 @@ test('a timed exam survives a restart, runs out, is graded and can be reviewed a
       .getByRole('button', { name: /Task 1/ })
       .click();
     await expect(page.getByRole('heading', { level: 2, name: `Task 1 of 2: ${first.title}` })).toBeVisible();
+    // A reload opens the terminal again; when the host kept its address the page was not reloaded.
+    const toEditor = page.getByRole('button', { name: 'Switch to editor' });
+    await expect(toEditor.or(page.getByRole('button', { name: 'Switch to terminal' }))).toBeVisible();
+    if (await toEditor.isVisible()) await toEditor.click();
     const firstLine = first.solution.split('\n').find((line) => line.trim() !== '' && !line.startsWith('#'));
     await expect(page.getByRole('textbox', { name: 'Policy YAML' })).toContainText(firstLine?.trim() ?? '');
     await expect(page.getByRole('button', { name: /Flag for review/ })).toHaveAttribute(

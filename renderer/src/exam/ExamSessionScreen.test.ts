@@ -90,6 +90,8 @@ describe('ExamSessionScreen', () => {
     const region = await screen.findByRole('region', { name: 'Task' });
     expect(within(region).getByText('web').tagName).toBe('STRONG');
     expect(screen.getByRole('table', { name: 'Pods' })).toBeTruthy();
+    // Exams open in the terminal; the editor is one switch away and shows the saved answer.
+    await fireEvent.click(screen.getByRole('button', { name: 'Switch to editor' }));
     expect(screen.getByRole('textbox', { name: 'Policy YAML' }).textContent).toContain('saved: yes');
     expect(screen.queryByRole('button', { name: 'Check' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Show hint' })).toBeNull();

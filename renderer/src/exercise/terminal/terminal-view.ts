@@ -8,8 +8,11 @@ import { Terminal } from '@xterm/xterm';
 import type { ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import {
+  CONTINUATION_PROMPT,
   TRANSCRIPT_LIMIT,
+  drawLine,
   commonPrefix,
+  inColumns,
   emptyLine,
   pressKey,
   replaceWord,
@@ -42,12 +45,6 @@ export interface TerminalViewOptions {
 }
 
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
-const CONTINUATION = '> ';
-
-function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex -- prompts carry colour escapes
-  return text.replace(/\x1b\[[0-9;]*m/g, '').length;
-}
 
 export class TerminalView {
   readonly terminal: Terminal;
@@ -178,41 +175,15 @@ export class TerminalView {
 
   /** Redraws the prompt and the line, leaving the cursor where the line editor has it. */
   #draw(): void {
-    const cols = Math.max(1, this.terminal.cols);
-    const prompt = this.#prompt();
-    const lines = this.#line.text.split('\n');
-    let out = this.#cursorRow > 0 ? `\x1b[${this.#cursorRow}A` : '';
-    out += '\r\x1b[J';
-    out += prompt + lines.join(`\r\n${CONTINUATION}`);
-    // Where the cursor is and where the writing ended, in rows and columns from the prompt's start.
-    const widths = lines.map(
-      (line, index) => (index === 0 ? visibleLength(prompt) : CONTINUATION.length) + line.length,
-    );
-    const rowsOf = (width: number): number => Math.max(1, Math.ceil(width / cols));
-    let endRow = 0;
-    for (let index = 0; index < widths.length - 1; index++) endRow += rowsOf(widths[index] as number);
-    const lastWidth = widths.at(-1) as number;
-    endRow += Math.floor(lastWidth / cols);
-    let offset = this.#line.cursor;
-    let cursorRow = 0;
-    let cursorCol = 0;
-    for (let index = 0; index < lines.length; index++) {
-      const length = (lines[index] as string).length;
-      if (offset <= length) {
-        const column = (index === 0 ? visibleLength(prompt) : CONTINUATION.length) + offset;
-        cursorRow += Math.floor(column / cols);
-        cursorCol = column % cols;
-        break;
-      }
-      offset -= length + 1;
-      cursorRow += rowsOf(widths[index] as number);
-    }
-    // A line that ends exactly at the margin leaves xterm's cursor waiting to wrap: make it wrap.
-    if (lastWidth > 0 && lastWidth % cols === 0) out += ' \b';
-    if (endRow > cursorRow) out += `\x1b[${endRow - cursorRow}A`;
-    out += `\r${cursorCol > 0 ? `\x1b[${cursorCol}C` : ''}`;
+    const { sequence, cursorRow } = drawLine({
+      prompt: this.#prompt(),
+      text: this.#line.text,
+      cursor: this.#line.cursor,
+      cols: this.terminal.cols,
+      previousCursorRow: this.#cursorRow,
+    });
     this.#cursorRow = cursorRow;
-    this.terminal.write(out);
+    this.terminal.write(sequence);
   }
 
   /** Writes output below the line and keeps it for the transcript. */
@@ -268,7 +239,7 @@ export class TerminalView {
     this.#line = { ...saved, cursor: saved.text.length };
     this.#draw();
     this.terminal.write(`${mark}\r\n`);
-    this.#transcript += `${this.#promptPlain()}${saved.text.replace(/\n/g, `\r\n${CONTINUATION}`)}${mark}\r\n`;
+    this.#transcript += `${this.#promptPlain()}${saved.text.replace(/\n/g, `\r\n${CONTINUATION_PROMPT}`)}${mark}\r\n`;
     this.#line = emptyLine(this.#shell.history);
     this.#cursorRow = 0;
     this.#draw();
@@ -282,7 +253,7 @@ export class TerminalView {
       return;
     }
     this.#leaveLine();
-    this.#transcript += `${this.#promptPlain()}${text.replace(/\n/g, `\r\n${CONTINUATION}`)}\r\n`;
+    this.#transcript += `${this.#promptPlain()}${text.replace(/\n/g, `\r\n${CONTINUATION_PROMPT}`)}\r\n`;
     this.#busy = true;
     this.#abort = new AbortController();
     try {
@@ -325,13 +296,7 @@ export class TerminalView {
       return;
     }
     this.#leaveLine();
-    const width = Math.max(...values.map((value) => value.length)) + 2;
-    const perRow = Math.max(1, Math.floor(this.terminal.cols / width));
-    let listing = '';
-    values.forEach((value, index) => {
-      listing += value.padEnd(width);
-      if ((index + 1) % perRow === 0 || index === values.length - 1) listing = `${listing.trimEnd()}\r\n`;
-    });
+    const listing = inColumns(values, this.terminal.cols);
     this.terminal.write(listing);
     this.#draw();
   }

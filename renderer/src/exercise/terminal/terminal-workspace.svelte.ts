@@ -38,6 +38,8 @@ export class TerminalWorkspace {
   attach(handle: TerminalHandle): void {
     this.#handle = handle;
     this.opened = true;
+    // A restored session: the live views show the cluster as the terminal left it.
+    if (this.#latest !== undefined) this.#options.schedule(this.answer());
   }
 
   /** What Check grades in the terminal: every policy the learner created or changed, as YAML. */
