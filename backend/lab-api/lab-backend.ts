@@ -32,6 +32,7 @@ import { loadLessonLibrary } from '../lesson-library.ts';
 import type { Lesson } from '../../core/lesson/index.ts';
 import { buildOverview } from './overview.ts';
 import { readSettings, writeSettings } from './settings.ts';
+import { createLibraryLock } from '../library-lock.ts';
 import { loadUserLibrary } from '../user-library.ts';
 import {
   emptyProgress,
@@ -245,7 +246,16 @@ export async function createLabBackend(options: LabBackendOptions): Promise<LabB
   const { lessons } = await loadLessonLibrary(options.exercisesRoot);
   const userRoot =
     options.userExercisesRoot ?? path.join(path.dirname(path.resolve(options.databaseFile)), 'exercises');
+  const lock = createLibraryLock(userRoot);
   let catalog = indexCatalog(mergeLibraries(bundled, await loadUserLibrary(userRoot)));
+  // Another host on the same data folder may change the library; its writes leave a new stamp.
+  let seenStamp = await lock.stamp();
+  const refreshCatalog = async (): Promise<void> => {
+    const stamp = await lock.stamp();
+    if (stamp === seenStamp) return;
+    seenStamp = stamp;
+    catalog = indexCatalog(mergeLibraries(bundled, await loadUserLibrary(userRoot)));
+  };
   const catalogOf = (): CatalogIndex => catalog;
   const { store, recovered, warning } = openProgressStore(options.databaseFile, { now });
   const startup: StartupInfo = {
@@ -271,7 +281,13 @@ export async function createLabBackend(options: LabBackendOptions): Promise<LabB
       onChange: (user) => {
         catalog = indexCatalog(mergeLibraries(bundled, user));
       },
+      lock,
     }),
+  };
+  const catalogAsStored = api.getCatalog.bind(api);
+  api.getCatalog = async () => {
+    await refreshCatalog();
+    return catalogAsStored();
   };
   return { api, close: () => store.close() };
 }

@@ -30,6 +30,8 @@ import {
 import { problemText, validateAuthored } from './authoring-validation.ts';
 import type { AuthoringContext } from './authoring-validation.ts';
 import { LabApiFailure } from './failure.ts';
+import { LibraryBusyError } from '../library-lock.ts';
+import type { LibraryLock } from '../library-lock.ts';
 import { packExercises, packFileName } from './pack-export.ts';
 
 export interface LibraryApiDeps {
@@ -39,6 +41,18 @@ export interface LibraryApiDeps {
   readonly userRoot: string;
   /** Called with the reloaded user library after every save, delete or import. */
   readonly onChange: (library: ExerciseLibrary) => void;
+  /** Keeps saves, deletions and imports one at a time, in this process and across hosts. */
+  readonly lock: LibraryLock;
+}
+
+/** Runs a library write under the lock; a lock held elsewhere for too long is said plainly. */
+async function locked<T>(lock: LibraryLock, work: () => Promise<T>): Promise<T> {
+  try {
+    return await lock.write(work);
+  } catch (error) {
+    if (error instanceof LibraryBusyError) throw new LabApiFailure('unavailable', error.message);
+    throw error;
+  }
 }
 
 function summaryOf(folder: ExerciseFolder, updatedAt: number, valid: boolean): AuthoredExerciseSummary {
@@ -99,6 +113,65 @@ export function createLibraryApi(deps: LibraryApiDeps): Pick<LabApi, LibraryMeth
     return folder;
   };
 
+  const save = async (files: Parameters<LabApi['saveAuthoredExercise']>[0]) => {
+    const found = await context();
+    const validation = validateAuthored(files, found);
+    const exercise = validation.exercise;
+    if (exercise === undefined || !validation.valid) {
+      throw refusal(
+        'The exercise was not saved',
+        validation.problems
+          .filter((problem) => problem.severity === 'error')
+          .map((problem) => problem.message),
+      );
+    }
+    await ensureUserTrack(deps.userRoot);
+    const library = await loadUserLibrary(deps.userRoot);
+    const track =
+      exercise.track === USER_TRACK.id
+        ? (library.tracks.find((candidate) => candidate.id === USER_TRACK.id) ?? USER_TRACK)
+        : library.tracks.find((candidate) => candidate.id === exercise.track);
+    if (track === undefined)
+      throw new LabApiFailure('invalid-argument', `Track "${exercise.track}" is not in your library.`);
+    const existing = folderOfId(library, exercise.id);
+    const folder =
+      existing !== undefined && existing.trackFolder === track.folder
+        ? existing.folder
+        : newFolderName(library, track, exercise.id);
+    await writeExerciseFolder(library.root, folder, files);
+    if (existing !== undefined && existing.folder !== folder) await removeExerciseFolder(existing);
+    const reloaded = await changed();
+    const saved = reloaded.folders.find((candidate) => candidate.folder === folder);
+    if (saved === undefined)
+      throw new LabApiFailure('internal', 'The exercise was written but could not be read back.');
+    return summaryOf(saved, await modifiedAt(saved), true);
+  };
+
+  const remove = async (exerciseId: string) => {
+    const library = await loadUserLibrary(deps.userRoot);
+    const folder = folderOfId(library, exerciseId);
+    if (folder === undefined) return false;
+    await removeExerciseFolder(folder);
+    await changed();
+    return true;
+  };
+
+  const importText = async (text: string, onClash: Parameters<LabApi['importPack']>[1]) => {
+    const result = await importPack(text, deps.userRoot, {
+      onClash,
+      existingIds: bundledIds,
+      source: 'pack.yaml',
+    });
+    if (!result.ok) {
+      throw refusal(
+        'Nothing was imported',
+        result.problems.filter((problem) => problem.severity === 'error').map(problemText),
+      );
+    }
+    await changed();
+    return { importedIds: result.imported.map((exercise) => exercise.id) };
+  };
+
   return {
     async listAuthoredExercises() {
       const library = await loadUserLibrary(deps.userRoot);
@@ -136,48 +209,9 @@ export function createLibraryApi(deps: LibraryApiDeps): Pick<LabApi, LibraryMeth
       return validation;
     },
 
-    async saveAuthoredExercise(files) {
-      const found = await context();
-      const validation = validateAuthored(files, found);
-      const exercise = validation.exercise;
-      if (exercise === undefined || !validation.valid) {
-        throw refusal(
-          'The exercise was not saved',
-          validation.problems
-            .filter((problem) => problem.severity === 'error')
-            .map((problem) => problem.message),
-        );
-      }
-      await ensureUserTrack(deps.userRoot);
-      const library = await loadUserLibrary(deps.userRoot);
-      const track =
-        exercise.track === USER_TRACK.id
-          ? (library.tracks.find((candidate) => candidate.id === USER_TRACK.id) ?? USER_TRACK)
-          : library.tracks.find((candidate) => candidate.id === exercise.track);
-      if (track === undefined)
-        throw new LabApiFailure('invalid-argument', `Track "${exercise.track}" is not in your library.`);
-      const existing = folderOfId(library, exercise.id);
-      const folder =
-        existing !== undefined && existing.trackFolder === track.folder
-          ? existing.folder
-          : newFolderName(library, track, exercise.id);
-      await writeExerciseFolder(library.root, folder, files);
-      if (existing !== undefined && existing.folder !== folder) await removeExerciseFolder(existing);
-      const reloaded = await changed();
-      const saved = reloaded.folders.find((candidate) => candidate.folder === folder);
-      if (saved === undefined)
-        throw new LabApiFailure('internal', 'The exercise was written but could not be read back.');
-      return summaryOf(saved, await modifiedAt(saved), true);
-    },
-
-    async deleteAuthoredExercise(exerciseId) {
-      const library = await loadUserLibrary(deps.userRoot);
-      const folder = folderOfId(library, exerciseId);
-      if (folder === undefined) return false;
-      await removeExerciseFolder(folder);
-      await changed();
-      return true;
-    },
+    saveAuthoredExercise: (files) => locked(deps.lock, () => save(files)),
+    deleteAuthoredExercise: (exerciseId) => locked(deps.lock, () => remove(exerciseId)),
+    importPack: (text, onClash) => locked(deps.lock, () => importText(text, onClash)),
 
     async exportPack(exerciseIds, meta) {
       const user = await loadUserLibrary(deps.userRoot);
@@ -219,22 +253,6 @@ export function createLibraryApi(deps: LibraryApiDeps): Pick<LabApi, LibraryMeth
         exercises,
         clashingIds: [...new Set(exercises.map((exercise) => exercise.id).filter((id) => known.has(id)))],
       };
-    },
-
-    async importPack(text, onClash) {
-      const result = await importPack(text, deps.userRoot, {
-        onClash,
-        existingIds: bundledIds,
-        source: 'pack.yaml',
-      });
-      if (!result.ok) {
-        throw refusal(
-          'Nothing was imported',
-          result.problems.filter((problem) => problem.severity === 'error').map(problemText),
-        );
-      }
-      await changed();
-      return { importedIds: result.imported.map((exercise) => exercise.id) };
     },
   };
 }
