@@ -208,6 +208,32 @@ describe('createLabBackend', () => {
     expect(changed.progress.attemptCount).toBe(2);
   });
 
+  it('grades a terminal answer with the labels it changed and the policies it deleted', async () => {
+    const { api } = await open();
+    const unchanged = { namespaceLabels: {}, podLabels: {}, deletedPolicies: [] };
+    const same = await api.submitAttempt({
+      exerciseId: WRITE_ID,
+      answer: SOLUTION,
+      durationMs: 10,
+      terminal: unchanged,
+    });
+    expect(same.grade.passed).toBe(true);
+    expect(same.attempt.yaml).toBe(SOLUTION);
+    // The same policies, but payroll relabelled in the terminal: the policy no longer reaches it.
+    const relabelled = await api.submitAttempt({
+      exerciseId: WRITE_ID,
+      answer: SOLUTION,
+      durationMs: 10,
+      terminal: { ...unchanged, podLabels: { 'default/payroll': { name: 'payroll-v2' } } },
+    });
+    expect(relabelled.repeated).toBe(false);
+    expect(relabelled.grade.passed).toBe(false);
+    expect(relabelled.attempt.yaml).toBe(
+      `# terminal: labels of pod default/payroll: name=payroll-v2\n${SOLUTION}`,
+    );
+    expect(await api.listAttempts(WRITE_ID, 10)).toHaveLength(2);
+  });
+
   it('grades predictions written as a check id → allow|deny mapping', async () => {
     const { api } = await open();
     const view = await api.getExercise(PREDICT_ID);

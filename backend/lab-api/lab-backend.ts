@@ -32,6 +32,7 @@ import { loadLessonLibrary } from '../lesson-library.ts';
 import type { Lesson } from '../../core/lesson/index.ts';
 import { buildOverview } from './overview.ts';
 import { readSettings, writeSettings } from './settings.ts';
+import { describeTerminalChanges, exerciseWithChanges } from '../../core/kubectl/index.ts';
 import { createLibraryLock } from '../library-lock.ts';
 import { loadUserLibrary } from '../user-library.ts';
 import {
@@ -152,20 +153,25 @@ function createLearnerApi(
 
     async submitAttempt(input) {
       const exercise = catalogOf().get(input.exerciseId);
-      const grade = gradeAnswer(exercise, input.answer);
+      const grade =
+        input.terminal === undefined || exercise.kind === 'predict'
+          ? gradeAnswer(exercise, input.answer)
+          : gradeAnswer(exerciseWithChanges(exercise, input.terminal), input.answer);
+      // A terminal answer is kept with what else the session changed, as comments above its policies.
+      const changes =
+        input.terminal === undefined || exercise.kind === 'predict'
+          ? []
+          : describeTerminalChanges(exercise, input.terminal);
+      const stored = [...changes.map((line) => `# terminal: ${line}\n`), input.answer].join('');
       const latest = store.listAttempts(exercise.id, { limit: 1 })[0];
-      if (
-        latest !== undefined &&
-        latest.yaml === input.answer &&
-        latest.exerciseVersion === exercise.contentHash
-      ) {
+      if (latest !== undefined && latest.yaml === stored && latest.exerciseVersion === exercise.contentHash) {
         // Pressing Check again on the same text is not a new try; the history and streaks stay honest.
         return { grade, attempt: toAttemptView(latest), progress: progressOf(exercise.id), repeated: true };
       }
       const attempt = store.addAttempt({
         exerciseId: exercise.id,
         exerciseVersion: exercise.contentHash,
-        yaml: input.answer,
+        yaml: stored,
         checks: storedChecks(grade),
         score: toStoredScore(grade.score),
         passed: grade.passed,

@@ -44,8 +44,15 @@ export { createClusterState, stateFromExercise } from './state/create-state.ts';
 export type { StartingCluster, CreateStateOptions } from './state/create-state.ts';
 export { isClusterState } from './state/check-state.ts';
 export { clusterOf } from './state/cluster-view.ts';
-export { terminalSubmission, gradingInputs, policyManifest } from './state/submission.ts';
-export type { TerminalSubmission, LabelChange } from './state/submission.ts';
+export {
+  terminalSubmission,
+  gradingInputs,
+  policyManifest,
+  terminalChanges,
+  exerciseWithChanges,
+  describeTerminalChanges,
+} from './state/submission.ts';
+export type { TerminalSubmission, TerminalChanges, LabelChange } from './state/submission.ts';
 export { completeKubectl, objectNames, COMMAND_NAMES, RESOURCE_NAMES } from './completion.ts';
 export { POD_COMMANDS } from './tools/run-in-pod.ts';
 export { parseLabelSelector } from './text/parse-selector.ts';

@@ -7,6 +7,7 @@ import type { ExamExerciseView, ExamKindId, ExamPublicView } from '../exam/index
 import type { Exercise, Track } from '../exercise/types.ts';
 import type { GradeResult } from '../grading/types.ts';
 import type { Lesson } from '../lesson/index.ts';
+import type { TerminalChanges } from '../kubectl/index.ts';
 
 /** A failure the host reports instead of throwing across the boundary. */
 export interface LabApiError {
@@ -93,6 +94,11 @@ export interface SubmitAttemptInput {
   readonly answer: string;
   /** Time spent on this attempt, in milliseconds (0 – 24 h). */
   readonly durationMs: number;
+  /**
+   * For an answer built in the terminal: the labels the session left and the pre-existing policies
+   * it deleted, graded with `answer` (the policies it applied) as the cluster state.
+   */
+  readonly terminal?: TerminalChanges;
 }
 
 export interface SubmitAttemptOutput {
@@ -450,6 +456,10 @@ export const LAB_API_LIMITS = {
   maxExerciseIds: 200,
   /** Options a lesson's question may have. */
   maxLessonOptions: 10,
+  /** Labels one object may carry in a terminal answer. */
+  maxLabels: 64,
+  /** Namespaces, pods or deleted policies a terminal answer may name. */
+  maxTerminalObjects: 10_000,
 } as const;
 
 /**

@@ -99,6 +99,33 @@ describe('checkLabApiArgs', () => {
     expect(rejection('submitAttempt', [new Date()])).toContain('plain object');
   });
 
+  it('checks what a terminal answer changed: labels as text maps, deleted policies as names', () => {
+    const good = { exerciseId: 'e', answer: '', durationMs: 1 };
+    const terminal = {
+      namespaceLabels: { prod: { team: 'shop' } },
+      podLabels: { 'prod/api': { role: 'api' }, 'prod/db': {} },
+      deletedPolicies: [{ namespace: 'prod', name: 'allow-all' }],
+    };
+    expect(accepted('submitAttempt', [{ ...good, terminal }])).toEqual([{ ...good, terminal }]);
+    const withTerminal = (changes: unknown) => rejection('submitAttempt', [{ ...good, terminal: changes }]);
+    expect(withTerminal('x')).toContain('input.terminal must be an object');
+    expect(withTerminal({ ...terminal, extra: 1 })).toContain('unknown key "extra"');
+    expect(withTerminal({ ...terminal, podLabels: { 'prod/api': { role: 7 } } })).toContain(
+      'must be a label value',
+    );
+    expect(withTerminal({ ...terminal, podLabels: { 'prod/api': { role: 'x'.repeat(64) } } })).toContain(
+      'must be a label value',
+    );
+    const tooMany = Object.fromEntries(Array.from({ length: 65 }, (_, index) => [`k${index}`, 'v']));
+    expect(withTerminal({ ...terminal, namespaceLabels: { prod: tooMany } })).toContain(
+      'more than 64 labels',
+    );
+    expect(withTerminal({ ...terminal, deletedPolicies: 'allow-all' })).toContain('must be a list');
+    expect(withTerminal({ ...terminal, deletedPolicies: [{ namespace: 'prod' }] })).toContain(
+      'deletedPolicies[0].name',
+    );
+  });
+
   it('keeps list limits and hint counts in range', () => {
     expect(accepted('listAttempts', ['e', LAB_API_LIMITS.maxAttemptsListed])).toHaveLength(2);
     expect(rejection('listAttempts', ['e', 0])).toContain('argument 2 (limit) must be a whole number from 1');

@@ -5,9 +5,11 @@
  */
 import { LAB_API_LIMITS, LAB_API_METHODS, TAB_SIZES } from './contract.ts';
 import type { LabApiArgs, LabApiMethod, LabApiResult, Settings, SubmitAttemptInput } from './contract.ts';
+import type { TerminalChanges } from '../kubectl/index.ts';
 import {
   ArgumentProblem,
   describe,
+  hasControlCharacter,
   identifier,
   integer,
   oneOf,
@@ -32,11 +34,66 @@ export function isLabApiMethod(name: unknown): name is LabApiMethod {
 }
 
 function submitInput(value: unknown): SubmitAttemptInput {
-  const input = record(value, 'argument 1 (input)', ['exerciseId', 'answer', 'durationMs']);
+  const input = record(value, 'argument 1 (input)', ['exerciseId', 'answer', 'durationMs', 'terminal']);
   return {
     exerciseId: identifier(input.exerciseId, 'input.exerciseId'),
     answer: text(input.answer, 'input.answer'),
     durationMs: integer(input.durationMs, 'input.durationMs', 0, LAB_API_LIMITS.maxDurationMs),
+    ...(input.terminal === undefined ? {} : { terminal: terminalChanges(input.terminal) }),
+  };
+}
+
+/** Labels as the API server allows them: at most 64 pairs here, each key and value bounded text. */
+function labelMap(value: unknown, what: string): Record<string, string> {
+  const labels = record(value, what, Object.keys(value ?? {}));
+  const entries = Object.entries(labels);
+  if (entries.length > LAB_API_LIMITS.maxLabels)
+    problem(`${what} has more than ${LAB_API_LIMITS.maxLabels} labels`);
+  const checked: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, label] of entries) {
+    if (key.length === 0 || key.length > 317 || hasControlCharacter(key))
+      problem(`${what} has a bad label key`);
+    if (typeof label !== 'string' || label.length > 63 || hasControlCharacter(label))
+      problem(
+        `${what}[${JSON.stringify(key.slice(0, 60))}] must be a label value (text of at most 63 characters)`,
+      );
+    checked[key] = label;
+  }
+  return { ...checked };
+}
+
+/** Object names to labels: a namespace name, or `namespace/name` for a pod. */
+function labelsByName(value: unknown, what: string): Record<string, Record<string, string>> {
+  const byName = record(value, what, Object.keys(value ?? {}));
+  const entries = Object.entries(byName);
+  if (entries.length > LAB_API_LIMITS.maxTerminalObjects)
+    problem(`${what} names more than ${LAB_API_LIMITS.maxTerminalObjects} objects`);
+  return Object.fromEntries(
+    entries.map(([name, labels]) => {
+      if (name.length === 0 || name.length > 2 * LAB_API_LIMITS.maxIdLength || hasControlCharacter(name))
+        problem(`${what} has a bad object name`);
+      return [name, labelMap(labels, `${what}[${JSON.stringify(name.slice(0, 60))}]`)];
+    }),
+  );
+}
+
+function terminalChanges(value: unknown): TerminalChanges {
+  const changes = record(value, 'input.terminal', ['namespaceLabels', 'podLabels', 'deletedPolicies']);
+  const deleted = changes.deletedPolicies;
+  if (!Array.isArray(deleted) || deleted.length > LAB_API_LIMITS.maxTerminalObjects)
+    problem(
+      `input.terminal.deletedPolicies must be a list of at most ${LAB_API_LIMITS.maxTerminalObjects} policies`,
+    );
+  return {
+    namespaceLabels: labelsByName(changes.namespaceLabels, 'input.terminal.namespaceLabels'),
+    podLabels: labelsByName(changes.podLabels, 'input.terminal.podLabels'),
+    deletedPolicies: deleted.map((entry: unknown, index) => {
+      const ref = record(entry, `input.terminal.deletedPolicies[${index}]`, ['namespace', 'name']);
+      return {
+        namespace: identifier(ref.namespace, `input.terminal.deletedPolicies[${index}].namespace`),
+        name: identifier(ref.name, `input.terminal.deletedPolicies[${index}].name`),
+      };
+    }),
   };
 }
 

@@ -5,6 +5,7 @@
  * `kube-dns` Service in front of them. Records the baseline the grading export compares against.
  */
 import type { Exercise } from '../../exercise/types.ts';
+import { parseManifests } from '../../netpol/read/manifests.ts';
 import { assignServiceIps } from '../../netpol/services.ts';
 import type { Cluster, NetworkPolicy, Service } from '../../netpol/types.ts';
 import { NAMESPACE_NAME_LABEL } from '../../netpol/types.ts';
@@ -193,7 +194,20 @@ export function createClusterState(start: StartingCluster, options: CreateStateO
   return { ...state, baseline: baselineOf(state) };
 }
 
-/** A new session on an exercise's starting cluster (its pods, Services and `cluster.policies`). */
+/** A new session on an exercise's starting cluster: its pods, Services and `cluster.policies`, and for a `fix` exercise the starter's policies too. */
 export function stateFromExercise(exercise: Exercise, options: CreateStateOptions): ClusterState {
-  return createClusterState({ cluster: exercise.cluster, policies: exercise.clusterPolicies }, options);
+  const fixed = createClusterState(
+    { cluster: exercise.cluster, policies: exercise.clusterPolicies },
+    options,
+  );
+  if (exercise.kind !== 'fix') return fixed;
+  // A fix exercise's broken policies are live in the cluster, as on exam day, but they are the
+  // learner's part: left out of the baseline, they count as the answer until edited or deleted.
+  const starter = parseManifests([{ text: exercise.starter, source: 'starter.yaml' }]).policies;
+  if (starter.length === 0) return fixed;
+  const live = createClusterState(
+    { cluster: exercise.cluster, policies: [...exercise.clusterPolicies, ...starter] },
+    options,
+  );
+  return { ...live, baseline: fixed.baseline };
 }

@@ -101,3 +101,47 @@ describe('gradingInputs', () => {
     expect(kubectl(state, 'get pods -n prod -o name').stdout).toContain('pod/probe');
   });
 });
+
+describe('a fix exercise in the terminal', () => {
+  const BROKEN = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: db-in, namespace: prod }
+spec:
+  podSelector: { matchLabels: { app: db } }
+  ingress:
+    - from: [{ podSelector: { matchLabels: { app: other } } }]
+`;
+  const FIXED = BROKEN.replace('app: other', 'app: api');
+  const fix = parseExercise({
+    exerciseYaml: EXERCISE.replace('kind: write', 'kind: fix').replace(
+      / {2}policies: \|[\s\S]*?(?=checks:)/,
+      '',
+    ),
+    starter: BROKEN,
+    solution: FIXED,
+  }).exercise;
+  if (fix === undefined) throw new Error('fix exercise did not parse');
+  const begin = stateFromExercise(fix, { now: 0 });
+  const graded = (lines: readonly string[]) => {
+    const state = lines.length === 0 ? begin : session(begin, lines, { 'fixed.yaml': FIXED }).state;
+    const inputs = gradingInputs(fix, state);
+    return { inputs, result: gradeSubmission(inputs.exercise, inputs.submission) };
+  };
+
+  it('starts with the broken policy live, and it is graded as the answer until it is fixed', () => {
+    expect(kubectl(begin, 'get netpol -n prod -o name').stdout).toBe(
+      'networkpolicy.networking.k8s.io/db-in\n',
+    );
+    const untouched = graded([]);
+    expect(untouched.inputs.details.submittedPolicies.map((policy) => policy.name)).toEqual(['db-in']);
+    expect(untouched.result.passed).toBe(false);
+    expect(graded(['apply -f fixed.yaml']).result).toMatchObject({ passed: true, score: 100 });
+  });
+
+  it('counts a deleted starter policy as left out of the answer, not as a cluster change', () => {
+    const deleted = graded(['delete netpol db-in -n prod']);
+    expect(deleted.inputs.submission).toBe('');
+    expect(deleted.inputs.details.deletedPolicies).toEqual([]);
+    expect(deleted.result.passed).toBe(false);
+  });
+});

@@ -116,22 +116,42 @@ export function terminalSubmission(state: ClusterState): TerminalSubmission {
 }
 
 /**
- * What to hand the grader for a terminal session on `exercise`: the exercise with its cluster's
- * labels as the learner left them and without the pre-existing policies the learner deleted, and
- * the learner's policies as submission text. Pods and namespaces stay the exercise's own (pods the
- * learner started or deleted do not change what is graded).
+ * What a terminal session changed besides its policies, in the terms grading needs: the labels of
+ * every namespace and pod as they are now, and the pre-existing policies deleted. Small and plain,
+ * so a host can check it field by field before grading with it.
  */
-export function gradingInputs(
-  exercise: Exercise,
-  state: ClusterState,
-): { exercise: Exercise; submission: string; details: TerminalSubmission } {
-  const details = terminalSubmission(state);
-  const namespaceLabels = new Map(
-    state.namespaces.map((namespace) => [namespace.metadata.name, namespace.metadata.labels]),
-  );
-  const podLabels = new Map(
-    state.pods.map((pod) => [`${pod.metadata.namespace ?? ''}/${pod.metadata.name}`, pod.metadata.labels]),
-  );
+export interface TerminalChanges {
+  /** Namespace name → its labels now. */
+  readonly namespaceLabels: Readonly<Record<string, Labels>>;
+  /** `namespace/name` → the pod's labels now. */
+  readonly podLabels: Readonly<Record<string, Labels>>;
+  readonly deletedPolicies: readonly PolicyRef[];
+}
+
+/** The {@link TerminalChanges} of a session. */
+export function terminalChanges(state: ClusterState): TerminalChanges {
+  return {
+    namespaceLabels: Object.fromEntries(
+      state.namespaces.map((namespace) => [namespace.metadata.name, { ...namespace.metadata.labels }]),
+    ),
+    podLabels: Object.fromEntries(
+      state.pods.map((pod) => [
+        `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`,
+        { ...pod.metadata.labels },
+      ]),
+    ),
+    deletedPolicies: terminalSubmission(state).deletedPolicies,
+  };
+}
+
+/**
+ * The exercise as a terminal session left it: its cluster's labels as the learner set them and
+ * without the pre-existing policies the learner deleted. Pods and namespaces stay the exercise's
+ * own (pods the learner started or deleted do not change what is graded).
+ */
+export function exerciseWithChanges(exercise: Exercise, changes: TerminalChanges): Exercise {
+  const namespaceLabels = new Map(Object.entries(changes.namespaceLabels));
+  const podLabels = new Map(Object.entries(changes.podLabels));
   const cluster: Cluster = {
     ...exercise.cluster,
     namespaces: exercise.cluster.namespaces.map((namespace) => {
@@ -142,12 +162,55 @@ export function gradingInputs(
     }),
     pods: exercise.cluster.pods.map((pod) => {
       const labels = podLabels.get(`${pod.namespace}/${pod.name}`);
-      return labels === undefined ? pod : { ...pod, labels };
+      return labels === undefined ? pod : { ...pod, labels: { ...labels } };
     }),
   };
-  const deleted = new Set(details.deletedPolicies.map((ref) => `${ref.namespace}/${ref.name}`));
+  const deleted = new Set(changes.deletedPolicies.map((ref) => `${ref.namespace}/${ref.name}`));
   const clusterPolicies = exercise.clusterPolicies.filter(
     (policy) => !deleted.has(`${policy.namespace}/${policy.name}`),
   );
-  return { exercise: { ...exercise, cluster, clusterPolicies }, submission: details.submission, details };
+  return { ...exercise, cluster, clusterPolicies };
+}
+
+/**
+ * What to hand the grader for a terminal session on `exercise`: the exercise as the session left
+ * it ({@link exerciseWithChanges}) and the learner's policies as submission text.
+ */
+export function gradingInputs(
+  exercise: Exercise,
+  state: ClusterState,
+): { exercise: Exercise; submission: string; details: TerminalSubmission } {
+  const details = terminalSubmission(state);
+  return {
+    exercise: exerciseWithChanges(exercise, terminalChanges(state)),
+    submission: details.submission,
+    details,
+  };
+}
+
+function labelText(labels: Labels): string {
+  const pairs = Object.entries(labels).map(([key, value]) => `${key}=${value}`);
+  return pairs.length === 0 ? '(no labels)' : pairs.join(',');
+}
+
+/**
+ * What the changes do to the exercise, one line each, as a learner would read them:
+ * `labels of pod prod/api: role=api`, `deleted networkpolicy prod/allow-all`. Empty when the
+ * session changed nothing beyond its policies.
+ */
+export function describeTerminalChanges(exercise: Exercise, changes: TerminalChanges): string[] {
+  const changed = exerciseWithChanges(exercise, changes);
+  const lines: string[] = [];
+  exercise.cluster.namespaces.forEach((namespace, index) => {
+    const now = changed.cluster.namespaces[index];
+    if (now !== undefined && !sameLabels(namespace.labels, now.labels))
+      lines.push(`labels of namespace ${namespace.name}: ${labelText(now.labels)}`);
+  });
+  exercise.cluster.pods.forEach((pod, index) => {
+    const now = changed.cluster.pods[index];
+    if (now !== undefined && !sameLabels(pod.labels, now.labels))
+      lines.push(`labels of pod ${pod.namespace}/${pod.name}: ${labelText(now.labels)}`);
+  });
+  for (const ref of changes.deletedPolicies) lines.push(`deleted networkpolicy ${ref.namespace}/${ref.name}`);
+  return lines;
 }

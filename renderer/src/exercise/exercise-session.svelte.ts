@@ -11,6 +11,7 @@ import type {
 } from '../../../core/lab-api/index.ts';
 import { LAB_API_LIMITS } from '../../../core/lab-api/index.ts';
 import type { GradeResult } from '../../../core/grading/index.ts';
+import type { TerminalChanges } from '../../../core/kubectl/index.ts';
 
 export type LoadState = 'loading' | 'ready' | 'not-found' | 'error';
 
@@ -92,7 +93,7 @@ export class ExerciseSession {
   }
 
   /** Grades an answer; resolves to the host's answer, or null when the check failed to run. */
-  async check(answer: string): Promise<SubmitAttemptOutput | null> {
+  async check(answer: string, terminal?: TerminalChanges): Promise<SubmitAttemptOutput | null> {
     if (this.checking || this.exercise === null) return null;
     this.checking = true;
     this.actionError = null;
@@ -103,6 +104,7 @@ export class ExerciseSession {
         exerciseId: this.exerciseId,
         answer,
         durationMs: attemptDuration(this.#since, now),
+        ...(terminal === undefined ? {} : { terminal }),
       });
       this.#since = this.#now();
       this.grade = output.grade;

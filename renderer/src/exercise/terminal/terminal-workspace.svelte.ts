@@ -3,7 +3,8 @@
  * policies the learner applied to the cluster, from core/kubectl's grading export), and the draft
  * that keeps the terminal session beside the editor's text after every command.
  */
-import { terminalSubmission } from '../../../../core/kubectl/index.ts';
+import { terminalChanges, terminalSubmission } from '../../../../core/kubectl/index.ts';
+import type { TerminalChanges } from '../../../../core/kubectl/index.ts';
 import { encodeWorkspaceDraft } from '../../../../core/terminal/index.ts';
 import type { TerminalSession } from '../../../../core/terminal/index.ts';
 import type { TerminalHandle } from './terminal-view.ts';
@@ -46,6 +47,12 @@ export class TerminalWorkspace {
   answer(): string {
     const state = this.#handle?.state() ?? this.#latest?.state;
     return state === undefined ? '' : terminalSubmission(state).submission;
+  }
+
+  /** What else the session changed (labels, deleted policies), graded with {@link answer}. */
+  changes(): TerminalChanges | undefined {
+    const state = this.#handle?.state() ?? this.#latest?.state;
+    return state === undefined ? undefined : terminalChanges(state);
   }
 
   /** The editor changed: the draft keeps the terminal session beside it. */
