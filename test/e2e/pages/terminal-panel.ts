@@ -61,8 +61,10 @@ export class TerminalPanel {
       typeof text === 'string'
         ? screen.split(text).length - 1
         : (screen.match(new RegExp(text.source, `${text.flags.replace('g', '')}g`)) ?? []).length;
+    // A line longer than the terminal wraps onto the next row; the rows joined without breaks find it.
+    const seen = (screen: string): number => Math.max(times(screen), times(screen.replaceAll('\n', '')));
     await expect
-      .poll(async () => times(await this.screen()), { timeout, message: `terminal shows ${String(text)}` })
+      .poll(async () => seen(await this.screen()), { timeout, message: `terminal shows ${String(text)}` })
       .toBeGreaterThanOrEqual(count);
   }
 
