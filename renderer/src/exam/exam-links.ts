@@ -1,16 +1,17 @@
-/** Addresses of the exam screens, and moving between them. */
+/** Addresses of the exam screens (built from the route table), and moving between them. */
+import { routeHref } from '../lib/router.svelte.ts';
 
 /** `#/exam`: presets, custom exams, history. */
-export const EXAM_HOME_HREF = '#/exam';
+export const EXAM_HOME_HREF = routeHref({ name: 'exam-home' });
 
 /** `#/exam/<id>`: the running exam. */
 export function examSessionHref(examId: string): string {
-  return `#/exam/${encodeURIComponent(examId)}`;
+  return routeHref({ name: 'exam-session', examId });
 }
 
 /** `#/exam/<id>/result`: score and review of a submitted exam. */
 export function examResultHref(examId: string): string {
-  return `${examSessionHref(examId)}/result`;
+  return routeHref({ name: 'exam-result', examId });
 }
 
 /** Opens an exam screen. */
