@@ -80,10 +80,8 @@ export function createLibraryLock(userRoot: string, options: LibraryLockOptions 
 
   return {
     write(work) {
-      const run = queue.then(
-        () => underLock(work),
-        () => underLock(work),
-      );
+      // `queue` never rejects (see below), so each write starts once the one before it has ended.
+      const run = queue.then(() => underLock(work));
       queue = run.catch(() => undefined);
       return run;
     },

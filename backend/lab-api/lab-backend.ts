@@ -153,15 +153,11 @@ function createLearnerApi(
 
     async submitAttempt(input) {
       const exercise = catalogOf().get(input.exerciseId);
-      const grade =
-        input.terminal === undefined || exercise.kind === 'predict'
-          ? gradeAnswer(exercise, input.answer)
-          : gradeAnswer(exerciseWithChanges(exercise, input.terminal), input.answer);
+      const terminal = exercise.kind === 'predict' ? undefined : input.terminal;
+      const graded = terminal === undefined ? exercise : exerciseWithChanges(exercise, terminal);
+      const grade = gradeAnswer(graded, input.answer);
       // A terminal answer is kept with what else the session changed, as comments above its policies.
-      const changes =
-        input.terminal === undefined || exercise.kind === 'predict'
-          ? []
-          : describeTerminalChanges(exercise, input.terminal);
+      const changes = terminal === undefined ? [] : describeTerminalChanges(exercise, graded, terminal);
       const stored = [...changes.map((line) => `# terminal: ${line}\n`), input.answer].join('');
       const latest = store.listAttempts(exercise.id, { limit: 1 })[0];
       if (latest !== undefined && latest.yaml === stored && latest.exerciseVersion === exercise.contentHash) {

@@ -194,12 +194,15 @@ function labelText(labels: Labels): string {
 }
 
 /**
- * What the changes do to the exercise, one line each, as a learner would read them:
+ * What the changes did to the exercise (`changed` is {@link exerciseWithChanges} of the two), one line each, as a learner would read them:
  * `labels of pod prod/api: role=api`, `deleted networkpolicy prod/allow-all`. Empty when the
  * session changed nothing beyond its policies.
  */
-export function describeTerminalChanges(exercise: Exercise, changes: TerminalChanges): string[] {
-  const changed = exerciseWithChanges(exercise, changes);
+export function describeTerminalChanges(
+  exercise: Exercise,
+  changed: Exercise,
+  changes: TerminalChanges,
+): string[] {
   const lines: string[] = [];
   exercise.cluster.namespaces.forEach((namespace, index) => {
     const now = changed.cluster.namespaces[index];
