@@ -4,20 +4,16 @@
  */
 import { expect, test } from './support/fixtures.ts';
 import { bundledExercises } from './support/exercise-data.ts';
-import { escapeRegExp } from './support/text.ts';
+import { ExamsPage } from './pages/exam-page.ts';
 import { TerminalPanel } from './pages/terminal-panel.ts';
 
 test('an exam task solved in the terminal is graded from the cluster', async ({ page }) => {
   test.slow();
   const exercises = await bundledExercises();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exams' }).click();
-  const form = page.getByRole('form', { name: 'Custom exam' });
-  await form.getByRole('checkbox', { name: 'Foundations' }).check();
-  await form.getByRole('spinbutton', { name: 'Number of tasks' }).fill('1');
-  await form.getByRole('button', { name: 'Start exam' }).click();
-  await expect(page.getByRole('timer', { name: 'Time remaining' })).toBeVisible();
-  const title =
-    (await page.getByRole('navigation', { name: 'Tasks' }).locator('.title').first().textContent()) ?? '';
+  const exams = new ExamsPage(page);
+  await exams.open();
+  const exam = await exams.startCustom({ tracks: ['Foundations'], tasks: 1 });
+  const [title = ''] = await exam.taskTitles();
   const task = exercises.find((exercise) => exercise.title === title);
   if (task === undefined) throw new Error(`no bundled exercise titled ${title}`);
 
@@ -38,12 +34,7 @@ test('an exam task solved in the terminal is graded from the cluster', async ({ 
   await terminal.waitForText(/networkpolicy\.networking\.k8s\.io\/\S+ created/);
   await terminal.run('k get netpol -A --no-headers | wc -l');
 
-  await page.getByRole('button', { name: 'Submit exam' }).click();
-  await page
-    .getByRole('alertdialog', { name: 'Submit exam?' })
-    .getByRole('button', { name: 'Submit exam' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Passed' })).toBeVisible();
-  const scores = page.getByRole('table', { name: 'Task scores' });
-  await expect(scores.getByRole('row', { name: new RegExp(escapeRegExp(task.title)) })).toContainText('100%');
+  await exam.submit();
+  await expect(exam.verdict).toHaveText('Passed');
+  await expect(exam.taskScoreRow(task.title)).toContainText('100%');
 });

@@ -140,3 +140,46 @@ test('heredoc apply, Tab completion, history and the editor switch by keyboard',
   await page.keyboard.press('Control+Backquote');
   await expect(terminal.input).toBeFocused();
 });
+
+test('Ctrl+Shift+C copies the selection and Ctrl+Shift+V pastes it as one bracketed paste', async ({
+  page,
+  context,
+  catalog,
+  exercise,
+  host,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+  const data = await bundledExercise(FIXED_EXERCISE_ID);
+  await catalog.waitUntilReady();
+  await catalog.openExercise(data.title);
+  await exercise.waitUntilReady(data.title);
+  const terminal = new TerminalPanel(page);
+  await terminal.open();
+
+  await terminal.run('echo copied-from-the-screen');
+  await terminal.waitForText(/^copied-from-the-screen$/m);
+  // A triple click selects the output row; Ctrl+Shift+C puts it on the clipboard.
+  const row = terminal.region
+    .locator('.xterm-rows > div')
+    .filter({ hasText: /^copied-from-the-screen\s*$/ })
+    .first();
+  // xterm draws its rows under a transparent layer that takes the mouse, so the click goes to the
+  // row's place on the page rather than to the row element.
+  const box = await row.boundingBox();
+  if (box === null) throw new Error('The output row has no box on the page');
+  await page.mouse.click(box.x + 10, box.y + box.height / 2, { clickCount: 3 });
+  await terminal.input.focus();
+  await page.keyboard.press('Control+Shift+C');
+  await expect
+    .poll(() => page.evaluate('navigator.clipboard.readText()'))
+    .toMatch(/^copied-from-the-screen\s*$/);
+
+  // Two lines pasted at once stay one edit of the command line: nothing runs until Enter.
+  await page.evaluate("navigator.clipboard.writeText('echo first\\necho second')");
+  await terminal.input.focus();
+  await page.keyboard.press('Control+Shift+V');
+  await terminal.waitForText('echo second');
+  expect(await terminal.screen()).not.toMatch(/^first$/m);
+  await page.keyboard.press('Enter');
+  await terminal.waitForText(/^second$/m);
+});
