@@ -3,27 +3,28 @@
  * reading of the format (the code in core/exercise is the first). Errors are mapped back to the
  * YAML's line:column so they read like every other diagnostic.
  */
-import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import type { Diagnostic, SourcePosition, YamlValue } from '../core/netpol/index.ts';
 import { formatPosition, readYamlDocuments } from '../core/netpol/index.ts';
+import exerciseSchema from '../exercises/exercise.schema.json' with { type: 'json' };
+import trackSchema from '../exercises/track.schema.json' with { type: 'json' };
 
 export type SchemaKind = 'exercise' | 'track';
 
-/** Where the schemas live: next to the content, `<repo>/exercises/*.schema.json`. */
-export const SCHEMA_DIRECTORY = new URL('../exercises/', import.meta.url);
+/**
+ * The schemas sit next to the content (`<repo>/exercises/*.schema.json`) and are imported, so every
+ * build carries them inside its bundle and nothing looks for them on disk at run time.
+ */
+const SCHEMAS: Record<SchemaKind, object> = { exercise: exerciseSchema, track: trackSchema };
 
 const validators = new Map<SchemaKind, ValidateFunction>();
 
 function validatorFor(kind: SchemaKind): ValidateFunction {
   let validator = validators.get(kind);
   if (validator === undefined) {
-    const schema = JSON.parse(
-      readFileSync(new URL(`${kind}.schema.json`, SCHEMA_DIRECTORY), 'utf8'),
-    ) as object;
-    validator = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    validator = new Ajv2020({ allErrors: true, strict: true }).compile(SCHEMAS[kind]);
     validators.set(kind, validator);
   }
   return validator;

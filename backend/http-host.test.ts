@@ -4,14 +4,14 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../core/lab-api/index.ts';
 import { MAX_BODY_BYTES, startHttpHost } from './http-host.ts';
 import type { HttpHost } from './http-host.ts';
 import { createLabBackend } from './lab-api/index.ts';
 import type { LabBackend } from './lab-api/index.ts';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The one policy (core/lab-api/content-security-policy.ts), sent with every answer. */
+const CSP = CONTENT_SECURITY_POLICY;
 
 let folder: string;
 let staticRoot: string;

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { LabApiResult } from '../core/lab-api/index.ts';
-import { isLabApiMethod } from '../core/lab-api/index.ts';
+import { CONTENT_SECURITY_POLICY, isLabApiMethod } from '../core/lab-api/index.ts';
 import { dispatchLabApi } from './lab-api/index.ts';
 import type { LabBackend } from './lab-api/index.ts';
 
@@ -37,9 +37,7 @@ export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 const MAX_DRAINED_BYTES = 8 * MAX_BODY_BYTES;
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHttpHost } from './http-host.ts';
 import type { HttpHost } from './http-host.ts';
-import { createLabBackend } from './lab-api/index.ts';
+import { createLabBackend, examMinuteMsFromEnvironment } from './lab-api/index.ts';
 
 const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_PORT = 4173;
@@ -121,6 +121,8 @@ async function main(argv: readonly string[]): Promise<number> {
     exercisesRoot,
     databaseFile: path.join(dataFolder, 'progress.sqlite'),
     host: 'browser',
+    // Test-only: end-to-end tests shorten an exam minute with NETPOL_LAB_EXAM_MINUTE_MS.
+    examMinuteMs: examMinuteMsFromEnvironment(process.env),
     appVersion: readAppVersion(),
   });
   const startup = await backend.api.getStartupInfo();

@@ -7,7 +7,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../core/lab-api/index.ts';
 
 /** The scheme the lab page is served from. */
 export const APP_SCHEME = 'app';

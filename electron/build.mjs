@@ -2,34 +2,12 @@
 //   electron/main.ts    → dist-electron/main.cjs     (Node, CommonJS; electron and better-sqlite3 stay external)
 //   electron/preload.ts → dist-electron/preload.cjs  (one file: a sandboxed preload may only require electron)
 // Run `node electron/build.mjs`; `electron/dev.mjs` imports the options to rebuild in watch mode.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const outputDirectory = path.join(repositoryRoot, 'dist-electron');
-const moduleUrlHelper = path.join(repositoryRoot, 'electron', 'module-url.ts');
-
-/**
- * CommonJS has no `import.meta.url`, and a path baked in at build time would point into this
- * checkout. Each use is replaced by the file's own URL computed at run time (see module-url.ts).
- */
-const importMetaUrlPlugin = {
-  name: 'import-meta-url',
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
-      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-      const source = await readFile(args.path, 'utf8');
-      if (!/\bimport\.meta\.url\b/.test(source)) return undefined;
-      const relative = path.relative(repositoryRoot, args.path).split(path.sep).join('/');
-      const contents =
-        `import { moduleUrl as __netpolLabModuleUrl } from ${JSON.stringify(moduleUrlHelper)};\n` +
-        source.replace(/\bimport\.meta\.url\b/g, `__netpolLabModuleUrl(${JSON.stringify(relative)})`);
-      return { contents, loader: 'ts', resolveDir: path.dirname(args.path) };
-    });
-  },
-};
 
 /** @type {esbuild.BuildOptions} */
 const shared = {
@@ -51,7 +29,6 @@ export const buildOptions = [
     outExtension: { '.js': '.cjs' },
     target: 'node20',
     external: ['electron', 'better-sqlite3'],
-    plugins: [importMetaUrlPlugin],
   },
   {
     ...shared,

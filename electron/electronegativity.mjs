@@ -1,16 +1,21 @@
 // `npm run security`: scans the Electron shell with Doyensec's Electronegativity and fails when any
 // finding is above INFORMATIONAL. It parses the TypeScript sources in electron/ directly (the
-// bundles in dist-electron/ also hold every dependency, whose code is not the shell's to fix).
+// bundles in dist-electron/ also hold every dependency, whose code is not the shell's to fix),
+// together with the built page the shell loads (dist/renderer/index.html), which carries the
+// Content Security Policy written once in core/lab-api/content-security-policy.ts.
 // Offline by design: the tool's two network calls (translations, Electron release list) are
 // answered locally with "no connectivity", and the Electron version comes from node_modules.
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// Another folder may be given, e.g. to see the scan fail on a deliberately weakened copy.
-const scanned = path.resolve(process.argv[2] ?? path.join(repositoryRoot, 'electron'));
+// Another folder may be given, e.g. to see the scan fail on a deliberately weakened copy; it is
+// scanned as it stands and its files are named as if they sat in electron/.
+const givenFolder = process.argv[2] === undefined ? undefined : path.resolve(process.argv[2]);
+const builtPage = path.join('dist', 'renderer', 'index.html');
 const require = createRequire(import.meta.url);
 const toolEntry = require.resolve('@doyensec/electronegativity');
 
@@ -23,21 +28,21 @@ const toolEntry = require.resolve('@doyensec/electronegativity');
 const REVIEWED = [
   {
     id: 'PRELOAD_JS_CHECK',
-    file: 'window.ts',
+    file: 'electron/window.ts',
     reason:
       'The preload (electron/preload.ts) runs sandboxed and exposes through contextBridge only the LabApi ' +
       'methods, each a fixed ipcRenderer.invoke channel; ipcRenderer itself is never exposed.',
   },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'security.ts',
+    file: 'electron/security.ts',
     reason:
       'openExternal is reached only through openInSystemBrowser, which first requires isOpenableExternally: ' +
       'an https: URL with a host and no credentials (tested in security-policy.test.ts).',
   },
   {
     id: 'CSP_GLOBAL_CHECK',
-    file: 'security-policy.ts',
+    file: builtPage,
     reason:
       "The evaluator notes that script-src 'self' is weak where a site hosts JSONP, Angular templates or user " +
       'uploads. The lab serves only its own bundled files from the app folder, so self is exactly the app.',
@@ -81,7 +86,38 @@ function silenced(run) {
   return run().finally(() => Object.assign(console, original));
 }
 
+/**
+ * The folder to scan and how its files are named in the report: by default a staging copy holding
+ * electron/ and the built page at their repository paths.
+ */
+function scanTarget() {
+  if (givenFolder !== undefined) {
+    return { scanned: givenFolder, name: (file) => path.join('electron', file), cleanup: () => {} };
+  }
+  const page = path.join(repositoryRoot, builtPage);
+  if (!existsSync(page)) {
+    throw new Error(`${builtPage} is missing: run \`npm run build:renderer\` before the scan.`);
+  }
+  const stage = mkdtempSync(path.join(tmpdir(), 'netpol-lab-scan-'));
+  cpSync(path.join(repositoryRoot, 'electron'), path.join(stage, 'electron'), { recursive: true });
+  cpSync(page, path.join(stage, builtPage));
+  return {
+    scanned: stage,
+    name: (file) => file,
+    cleanup: () => rmSync(stage, { recursive: true, force: true }),
+  };
+}
+
 async function main() {
+  const { scanned, name, cleanup } = scanTarget();
+  try {
+    await scan(scanned, name);
+  } finally {
+    cleanup();
+  }
+}
+
+async function scan(scanned, name) {
   keepToolOffline();
   const run = require(toolEntry);
   const electronVersion = installedElectronVersion();
@@ -112,10 +148,8 @@ async function main() {
   let reviewed = 0;
   let informational = 0;
   for (const issue of findings) {
-    const file = path.join('electron', path.relative(scanned, path.resolve(scanned, issue.file)));
-    const review = REVIEWED.find(
-      (entry) => entry.id === issue.id && path.join('electron', entry.file) === file,
-    );
+    const file = name(path.relative(scanned, path.resolve(scanned, issue.file)));
+    const review = REVIEWED.find((entry) => entry.id === issue.id && entry.file === file);
     const isInformational = issue.severity.name === 'INFORMATIONAL';
     let verdict = 'informational';
     if (isInformational) informational += 1;
@@ -137,11 +171,11 @@ async function main() {
   const stale = REVIEWED.filter((entry) => !used.has(entry));
   for (const entry of stale) {
     console.log(
-      `STALE review entry: ${entry.id} in electron/${entry.file} no longer occurs; remove it from REVIEWED.`,
+      `STALE review entry: ${entry.id} in ${entry.file} no longer occurs; remove it from REVIEWED.`,
     );
   }
   const summary =
-    `Electronegativity ${require('@doyensec/electronegativity/package.json').version} over ${path.relative(repositoryRoot, scanned) || '.'}/ ` +
+    `Electronegativity ${require('@doyensec/electronegativity/package.json').version} over ${givenFolder === undefined ? `electron/ and ${builtPage}` : `${path.relative(repositoryRoot, scanned) || '.'}/`} ` +
     `(Electron ${electronVersion}, ${result.globalChecks + result.atomicChecks} checks): ` +
     `${unreviewed} unreviewed finding(s) above INFORMATIONAL, ${reviewed} reviewed and accepted, ` +
     `${informational} informational, ${failedFiles.length} file(s) not parsed, ${stale.length} stale review entr${stale.length === 1 ? 'y' : 'ies'}.`;

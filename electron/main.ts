@@ -7,7 +7,7 @@ import path from 'node:path';
 import { app, dialog, Menu, protocol, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { MENU_COMMAND_CHANNEL } from '../core/lab-api/index.ts';
-import { createLabBackend } from '../backend/lab-api/index.ts';
+import { createLabBackend, examMinuteMsFromEnvironment } from '../backend/lab-api/index.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { reloadOnChange } from './dev-reload.ts';
 import { registerLabIpc } from './ipc.ts';
@@ -85,6 +85,8 @@ async function start(): Promise<void> {
     exercisesRoot: paths.exercisesRoot,
     databaseFile: paths.databaseFile,
     host: 'electron',
+    // Test-only: end-to-end tests shorten an exam minute (a packaged app has dropped the variable).
+    examMinuteMs: examMinuteMsFromEnvironment(process.env),
     appVersion: app.getVersion(),
   });
   const unregisterIpc = registerLabIpc({

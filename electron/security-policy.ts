@@ -1,8 +1,9 @@
 /**
  * The security rules of the desktop shell as plain data and pure functions: the page's Content
- * Security Policy, which URLs may leave the app for the system browser. `security.ts` wires them
- * into Electron.
+ * Security Policy on every response, which URLs may leave the app for the system browser.
+ * `security.ts` wires them into Electron.
  */
+import { CONTENT_SECURITY_POLICY } from '../core/lab-api/index.ts';
 
 /** Response headers as Electron's `webRequest` hands them over and takes them back. */
 export type ResponseHeaders = Record<string, string | string[]>;
@@ -17,16 +18,8 @@ export function withContentSecurityPolicy(headers: ResponseHeaders | undefined):
   for (const [name, values] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') result[name] = values;
   }
-  // One literal, right at the assignment: that is where Electronegativity reads and grades the policy.
-  result['Content-Security-Policy'] =
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-  return result;
+  return { ...result, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 }
-
-/** The policy itself. */
-export const CONTENT_SECURITY_POLICY = withContentSecurityPolicy(undefined)[
-  'Content-Security-Policy'
-] as string;
 
 /**
  * True for a well-formed `https:` URL with a host and no credentials: the only kind of link the

@@ -1,9 +1,11 @@
 /**
- * Builds the renderer into `dist/renderer`, loadable from `file://` (Electron) and from the local HTTP
- * host alike: relative asset URLs, no inline scripts (the CSP allows `script-src 'self'` only).
+ * Builds the renderer into `dist/renderer`, loadable from `app://lab` (Electron) and from the local HTTP
+ * host alike: relative asset URLs, no inline scripts (the CSP, written into index.html by
+ * content-security-policy-plugin.ts, allows `script-src 'self'` only).
  */
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { contentSecurityPolicyMeta } from './content-security-policy-plugin.ts';
 
 // import.meta.dirname keeps the config free of Node imports (the renderer's lint zone forbids them).
 const rendererRoot = import.meta.dirname;
@@ -12,7 +14,7 @@ const repositoryRoot = `${import.meta.dirname}/..`;
 export default defineConfig({
   root: rendererRoot,
   base: './',
-  plugins: [svelte()],
+  plugins: [contentSecurityPolicyMeta(), svelte()],
   // The renderer imports core's pure functions from outside its own root.
   server: { fs: { allow: [repositoryRoot] } },
   // The live worker (renderer/src/exercise/live/live-worker.ts) is an ES module, loaded from 'self'.

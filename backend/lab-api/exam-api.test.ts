@@ -230,4 +230,17 @@ describe('createExamApi', () => {
     expect(examMinuteMsFromEnvironment({ NETPOL_LAB_EXAM_MINUTE_MS: '5' })).toBe(EXAM_MINUTE_MS);
     expect(examMinuteMsFromEnvironment({})).toBe(EXAM_MINUTE_MS);
   });
+
+  it('keeps real minutes unless the entry point passes a shorter one, whatever the environment says', async () => {
+    const previous = process.env['NETPOL_LAB_EXAM_MINUTE_MS'];
+    process.env['NETPOL_LAB_EXAM_MINUTE_MS'] = '1000';
+    try {
+      const { api } = open();
+      const exam = await api.startExam(CUSTOM);
+      expect(exam.durationMs).toBe(5 * EXAM_MINUTE_MS);
+    } finally {
+      if (previous === undefined) delete process.env['NETPOL_LAB_EXAM_MINUTE_MS'];
+      else process.env['NETPOL_LAB_EXAM_MINUTE_MS'] = previous;
+    }
+  });
 });

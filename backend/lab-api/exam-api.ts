@@ -22,7 +22,7 @@ import type { ProgressStore } from '../progress/index.ts';
 import { LabApiFailure } from './failure.ts';
 import { ownValue } from '../../core/records/index.ts';
 
-/** Real minutes; tests may shorten them (see {@link examMinuteMsFromEnvironment}). */
+/** Real minutes; an entry point may shorten them for tests (see {@link examMinuteMsFromEnvironment}). */
 export const EXAM_MINUTE_MS = 60_000;
 
 /** What the exam methods need from the host. */
@@ -38,8 +38,8 @@ export interface ExamApiDeps {
   /** A fresh exam id (1–200 characters). */
   readonly newId: () => string;
   /**
-   * How long an exam minute lasts, in milliseconds. Real time unless given; when absent the
-   * environment variable `NETPOL_LAB_EXAM_MINUTE_MS` may shorten it for end-to-end tests.
+   * How long an exam minute lasts, in milliseconds; a real minute unless given. The host's entry
+   * point reads the test-only switch (see {@link examMinuteMsFromEnvironment}) and passes it in.
    */
   readonly minuteMs?: number;
 }
@@ -48,8 +48,10 @@ export interface ExamApiDeps {
  * The exam minute from `NETPOL_LAB_EXAM_MINUTE_MS` (a whole number of milliseconds, 100–60000), so
  * an end-to-end test can run a five-minute exam in seconds. Anything else means a real minute.
  */
-export function examMinuteMsFromEnvironment(environment: NodeJS.ProcessEnv = process.env): number {
-  const raw = environment.NETPOL_LAB_EXAM_MINUTE_MS;
+export function examMinuteMsFromEnvironment(
+  environment: Readonly<Record<string, string | undefined>>,
+): number {
+  const raw = environment['NETPOL_LAB_EXAM_MINUTE_MS'];
   if (raw === undefined || !/^\d+$/.test(raw.trim())) return EXAM_MINUTE_MS;
   const value = Number(raw.trim());
   return value >= 100 && value <= EXAM_MINUTE_MS ? value : EXAM_MINUTE_MS;
@@ -67,7 +69,7 @@ function unwrap<T>(outcome: ExamOutcome<T>): T {
 /** Builds the twelve exam methods over `deps`; the lab backend spreads them into its API. */
 export function createExamApi(deps: ExamApiDeps): Pick<LabApi, ExamMethod> {
   const { store } = deps;
-  const minuteMs = deps.minuteMs ?? examMinuteMsFromEnvironment();
+  const minuteMs = deps.minuteMs ?? EXAM_MINUTE_MS;
   const byId = (): Map<string, Exercise> =>
     new Map(deps.exercises().map((exercise) => [exercise.id, exercise]));
 

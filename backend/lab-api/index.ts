@@ -4,3 +4,4 @@ export type { LabBackend, LabBackendOptions } from './lab-backend.ts';
 export { LabApiFailure } from './failure.ts';
 export { dispatchLabApi, toLabApiError } from './dispatch.ts';
 export { DEFAULT_SETTINGS } from './settings.ts';
+export { examMinuteMsFromEnvironment } from './exam-api.ts';

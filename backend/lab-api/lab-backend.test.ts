@@ -35,13 +35,14 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function open(): Promise<LabBackend> {
+async function open(options: { examMinuteMs?: number } = {}): Promise<LabBackend> {
   const backend = await createLabBackend({
     exercisesRoot: EXERCISES,
     databaseFile,
     host: 'browser',
     appVersion: '9.9.9',
     now: () => clock,
+    ...options,
   });
   backends.push(backend);
   return backend;
@@ -65,6 +66,16 @@ describe('createLabBackend', () => {
       databaseRecovered: null,
       databaseWarning: null,
     });
+  });
+
+  it('times exams in real minutes unless its options shorten them', async () => {
+    const custom = { custom: { tracks: ['foundations'], taskCount: 1, minutes: 5 }, seed: 3 };
+    const real = await (await open()).api.startExam(custom);
+    expect(real.durationMs).toBe(5 * 60_000);
+    backends.pop()?.close();
+    databaseFile = join(folder, 'data', 'second.sqlite');
+    const short = await (await open({ examMinuteMs: 200 })).api.startExam(custom);
+    expect(short.durationMs).toBe(1000);
   });
 
   it('lists the whole catalogue in track order', async () => {

@@ -61,6 +61,8 @@ export interface LabBackendOptions {
   readonly userExercisesRoot?: string;
   /** Clock in epoch milliseconds; tests pass a fixed one. */
   readonly now?: () => number;
+  /** How long an exam minute lasts in milliseconds; a real minute unless an entry point shortens it. */
+  readonly examMinuteMs?: number;
 }
 
 /**
@@ -276,6 +278,7 @@ export async function createLabBackend(options: LabBackendOptions): Promise<LabB
       now,
       randomSeed: () => randomInt(0, 2 ** 47),
       newId: () => randomUUID(),
+      ...(options.examMinuteMs === undefined ? {} : { minuteMs: options.examMinuteMs }),
     }),
     ...createLibraryApi({
       bundled,

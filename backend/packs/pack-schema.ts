@@ -2,20 +2,18 @@
  * `exercises/pack.schema.json` applied with Ajv: a second, independent reading of a pack's shape
  * (the code in core/pack is the first), its errors mapped back to the pack's line:column.
  */
-import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../../core/netpol/index.ts';
 import { packProblem } from '../../core/pack/index.ts';
 import type { PackText } from '../../core/pack/index.ts';
-import { SCHEMA_DIRECTORY } from '../exercise-schema.ts';
+import packSchema from '../../exercises/pack.schema.json' with { type: 'json' };
 
 let validator: ValidateFunction | undefined;
 
 function packValidator(): ValidateFunction {
   if (validator === undefined) {
-    const schema = JSON.parse(readFileSync(new URL('pack.schema.json', SCHEMA_DIRECTORY), 'utf8')) as object;
-    validator = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    validator = new Ajv2020({ allErrors: true, strict: true }).compile(packSchema);
   }
   return validator;
 }

@@ -4,7 +4,7 @@
  * is still there), the time runs out, the host submits the exam by itself, and the result and the
  * review show the score, the answer and the reference solution. A retake draws the same tasks.
  *
- * `NETPOL_LAB_EXAM_MINUTE_MS` shortens an exam minute in the host (see backend/lab-api/exam-api.ts),
+ * `NETPOL_LAB_EXAM_MINUTE_MS` shortens an exam minute in the host (read by backend/serve.ts),
  * so the shortest exam a learner can choose (5 minutes) runs in half a minute here.
  */
 import { expect, test } from './support/fixtures.ts';

@@ -6,6 +6,7 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { HOSTILE_LIBRARY } from './support/paths.ts';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../core/lab-api/index.ts';
 
 const TITLE = 'Payloads <b>stay</b> text';
 
@@ -89,4 +90,16 @@ test('script in exercise text never runs and renders as inert text', async ({ pa
     expect(dialogs).toEqual([]);
     expect(page.frames()).toHaveLength(1);
   });
+});
+
+test('the page carries the one Content Security Policy in its head and in the host answer', async ({
+  page,
+  host,
+}) => {
+  const response = await page.goto(host.url);
+  expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  // The built index.html: the policy is the first tag of <head>, before any script or style loads.
+  const first = page.locator('head > :first-child');
+  await expect(first).toHaveAttribute('http-equiv', 'Content-Security-Policy');
+  await expect(first).toHaveAttribute('content', META_CONTENT_SECURITY_POLICY);
 });
