@@ -16,6 +16,7 @@ import { NAMESPACE_NAME_LABEL } from '../types.ts';
 import { entryOf, formatPosition, isNull, readYamlDocuments } from './yaml-source.ts';
 import type { YamlEntry, YamlMap, YamlValue } from './yaml-source.ts';
 import { describeObject } from './object-names.ts';
+import { clipText } from './shown-text.ts';
 import { validateNetworkPolicy } from './validate-policy.ts';
 import { WORKLOAD_KINDS, assignPodIps, readNamespace, readPod, readWorkload } from './read-workloads.ts';
 import type { ClusterObjectRead, WorkloadKind } from './read-workloads.ts';
@@ -203,7 +204,7 @@ function readObject(collector: Collector, value: YamlValue, source: string, dept
         plain(
           'manifest.list-too-deep',
           'error',
-          `${kind}: Lists nested more than ${MAX_LIST_NESTING} deep are not read`,
+          `${clipText(kind)}: Lists nested more than ${MAX_LIST_NESTING} deep are not read`,
           value.position,
           source,
         ),
@@ -216,7 +217,7 @@ function readObject(collector: Collector, value: YamlValue, source: string, dept
         plain(
           'manifest.invalid-type',
           'error',
-          `${kind}: items: Invalid type: expected a list`,
+          `${clipText(kind)}: items: Invalid type: expected a list`,
           items.position,
           source,
         ),
@@ -235,7 +236,7 @@ function readObject(collector: Collector, value: YamlValue, source: string, dept
           plain(
             'manifest.list-kind-mismatch',
             'error',
-            `${kind}: items: an item of kind ${itemKind} in a ${kind}, which holds only ${typed.kind} objects; move it out of the list or change the list to kind: List`,
+            `${clipText(kind)}: items: an item of kind ${clipText(itemKind)} in a ${clipText(kind)}, which holds only ${clipText(typed.kind)} objects; move it out of the list or change the list to kind: List`,
             entryOf(item, 'kind')?.value.position ?? item.position,
             source,
           ),
@@ -297,11 +298,11 @@ function readObject(collector: Collector, value: YamlValue, source: string, dept
     ...plain(
       'manifest.unknown-kind',
       close === undefined ? 'info' : 'error',
-      `${kind}${name === undefined ? '' : ` ${name}`}: ${hint}`,
+      `${clipText(kind)}${name === undefined ? '' : ` ${clipText(name)}`}: ${hint}`,
       value.position,
       source,
     ),
-    ...(name === undefined ? {} : { object: `${kind} ${name}` }),
+    ...(name === undefined ? {} : { object: `${clipText(kind)} ${clipText(name)}` }),
   });
 }
 

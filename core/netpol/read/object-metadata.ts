@@ -2,9 +2,10 @@
  * Reading the parts every cluster object shares — apiVersion, metadata.name/namespace, labels —
  * with `manifest.*` diagnostics. Lenient about everything the lab does not look at.
  */
-import { field } from './object-reporter.ts';
+import { field, reportProblems } from './object-reporter.ts';
 import type { ObjectReporter } from './object-reporter.ts';
 import { checkDns1123Label, checkDns1123Subdomain, checkLabelKey, checkLabelValue } from './object-names.ts';
+import { quoteText } from './shown-text.ts';
 import { describeValue } from './yaml-source.ts';
 import type { YamlMap } from './yaml-source.ts';
 
@@ -69,18 +70,19 @@ export function readLabels(
   const labels: Record<string, string> = {};
   const map = mapField(report, metadata, key, path);
   for (const entry of map?.entries ?? []) {
-    const entryPath = `${path}[${JSON.stringify(entry.key)}]`;
-    for (const problem of checkLabelKey(entry.key)) {
-      report.error(
-        'manifest.invalid-value',
-        path,
-        entry.keyPosition,
-        `Invalid value: ${JSON.stringify(entry.key)}: ${problem}`,
-      );
-    }
+    const shownKey = quoteText(entry.key);
+    const entryPath = `${path}[${shownKey}]`;
+    reportProblems(
+      report,
+      'manifest.invalid-value',
+      path,
+      entry.keyPosition,
+      shownKey,
+      checkLabelKey(entry.key),
+    );
     const value = entry.value;
     if (value.kind !== 'scalar' || (value.value !== null && typeof value.value !== 'string')) {
-      const hint = value.kind === 'scalar' ? ` (quote it: "${String(value.value)}")` : '';
+      const hint = value.kind === 'scalar' ? ` (quote it: ${quoteText(String(value.value))})` : '';
       report.error(
         'manifest.invalid-type',
         entryPath,
@@ -90,14 +92,14 @@ export function readLabels(
       continue;
     }
     const text = value.value ?? '';
-    for (const problem of checkLabelValue(text)) {
-      report.error(
-        'manifest.invalid-value',
-        entryPath,
-        value.position,
-        `Invalid value: ${JSON.stringify(text)}: ${problem}`,
-      );
-    }
+    reportProblems(
+      report,
+      'manifest.invalid-value',
+      entryPath,
+      value.position,
+      quoteText(text),
+      checkLabelValue(text),
+    );
     labels[entry.key] = text;
   }
   return labels;
@@ -115,7 +117,12 @@ export function readApiVersion(report: ObjectReporter, document: YamlMap, kind: 
       `Required value: write apiVersion: ${expected}`,
     );
   } else if (value.kind !== 'scalar' || value.value !== expected) {
-    const shown = value.kind === 'scalar' ? JSON.stringify(value.value) : describeValue(value);
+    const shown =
+      value.kind !== 'scalar'
+        ? describeValue(value)
+        : typeof value.value === 'string'
+          ? quoteText(value.value)
+          : String(value.value);
     report.error(
       'manifest.api-version',
       'apiVersion',
@@ -133,8 +140,17 @@ export interface Identity {
   readonly namespaceWritten: boolean;
 }
 
-/** Reads and checks `metadata.name` (and `metadata.namespace` unless cluster-scoped). */
-export function readIdentity(report: ObjectReporter, document: YamlMap, clusterScoped: boolean): Identity {
+/**
+ * Reads and checks `metadata.name` (and `metadata.namespace` unless cluster-scoped). A kind with a
+ * stricter name rule than DNS-1123 (a Service's DNS-1035 label) passes `checkName`, so a bad name
+ * gets one diagnostic, not one per rule.
+ */
+export function readIdentity(
+  report: ObjectReporter,
+  document: YamlMap,
+  clusterScoped: boolean,
+  checkName?: (name: string) => string[],
+): Identity {
   const metadata = mapField(report, document, 'metadata', 'metadata');
   const name = stringField(report, metadata, 'name', 'metadata.name');
   const namespaceText = clusterScoped
@@ -152,26 +168,27 @@ export function readIdentity(report: ObjectReporter, document: YamlMap, clusterS
       );
     }
   } else {
-    const problems = clusterScoped ? checkDns1123Label(name) : checkDns1123Subdomain(name);
-    for (const problem of problems) {
-      report.error(
-        'manifest.invalid-value',
-        'metadata.name',
-        nameValue?.position ?? document.position,
-        `Invalid value: ${JSON.stringify(name)}: ${problem}`,
-      );
-    }
+    const problems =
+      checkName?.(name) ?? (clusterScoped ? checkDns1123Label(name) : checkDns1123Subdomain(name));
+    reportProblems(
+      report,
+      'manifest.invalid-value',
+      'metadata.name',
+      nameValue?.position ?? document.position,
+      quoteText(name),
+      problems,
+    );
   }
   if (namespaceText !== undefined && namespaceText !== '') {
     const position = (metadata && field(metadata, 'namespace')?.position) ?? document.position;
-    for (const problem of checkDns1123Label(namespaceText)) {
-      report.error(
-        'manifest.invalid-value',
-        'metadata.namespace',
-        position,
-        `Invalid value: ${JSON.stringify(namespaceText)}: ${problem}`,
-      );
-    }
+    reportProblems(
+      report,
+      'manifest.invalid-value',
+      'metadata.namespace',
+      position,
+      quoteText(namespaceText),
+      checkDns1123Label(namespaceText),
+    );
   }
   return {
     ...(metadata === undefined ? {} : { metadata }),

@@ -2,6 +2,7 @@
  * Name syntax the API server enforces (apimachinery's rules, in our own words) and how diagnostics
  * name an object. Each check returns the problems found, empty when the name is valid.
  */
+import { clipText } from './shown-text.ts';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
@@ -74,12 +75,41 @@ export function checkPortName(name: string): string[] {
   return problems;
 }
 
-/** `NetworkPolicy prod/db`, `Namespace prod`: how diagnostics name an object. */
+const PORT_NUMBER_RULE = 'must be a port number (1-65535) or a port name';
+
+/**
+ * What is wrong with a port written as text where a number or a name may stand (a policy's `port`, a
+ * Service's `targetPort`), as one reason; `undefined` when it is a valid port name (IANA service name).
+ */
+export function checkPortText(text: string): string | undefined {
+  const problems = checkPortName(text);
+  if (problems.length === 0) return undefined;
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) {
+    const number = Number(trimmed);
+    const what =
+      trimmed === text
+        ? 'a quoted number is a name without a letter'
+        : 'a number with spaces in quotes is neither';
+    const fix =
+      number >= 1 && number <= 65535
+        ? `: write ${number} without quotes${trimmed === text ? '' : ' or spaces'}`
+        : ', and as a number it is outside 1-65535';
+    return `${PORT_NUMBER_RULE}, and ${what}${fix}`;
+  }
+  const spaces = trimmed === text ? '' : ' (remove the spaces)';
+  return `${PORT_NUMBER_RULE} (${problems.join('; ')})${spaces}`;
+}
+
+/** `NetworkPolicy prod/db`, `Namespace prod`: how diagnostics name an object (long names cut short). */
 export function describeObject(
   kind: string,
   namespace: string | undefined,
   name: string | undefined,
 ): string {
-  const shownName = name === undefined || name === '' ? '<no name>' : name;
-  return namespace === undefined ? `${kind} ${shownName}` : `${kind} ${namespace}/${shownName}`;
+  const shownName = name === undefined || name === '' ? '<no name>' : clipText(name);
+  const shownKind = clipText(kind);
+  return namespace === undefined
+    ? `${shownKind} ${shownName}`
+    : `${shownKind} ${clipText(namespace)}/${shownName}`;
 }

@@ -4,12 +4,19 @@
  */
 import type { Diagnostic, Severity, SourcePosition } from '../types.ts';
 import { describeValue, entryOf, formatPosition, isNull } from './yaml-source.ts';
+import { quoteText } from './shown-text.ts';
 import type { YamlList, YamlMap, YamlScalar, YamlValue } from './yaml-source.ts';
 
-/** Collects diagnostics for one object, formatting them in the API server's style. */
+/**
+ * Collects diagnostics for one object, formatting them in the API server's style. One written value
+ * gets one diagnostic: a second one of the same severity for the same field path and position is
+ * dropped (the readers combine a value's problems into one message; this keeps any slip from
+ * showing the learner the same spot twice).
+ */
 export class ObjectReporter {
   readonly diagnostics: Diagnostic[] = [];
   object: string;
+  private readonly reported = new Set<string>();
 
   constructor(
     object: string,
@@ -19,6 +26,9 @@ export class ObjectReporter {
   }
 
   add(id: string, severity: Severity, path: string, position: SourcePosition, detail: string): void {
+    const spot = `${severity} ${position.line}:${position.column} ${path}`;
+    if (this.reported.has(spot)) return;
+    this.reported.add(spot);
     const where = path === '' ? '' : `${path}: `;
     this.diagnostics.push({
       id,
@@ -40,10 +50,10 @@ export class ObjectReporter {
   }
 }
 
-/** Renders a written value for a message: strings quoted, numbers as written. */
+/** Renders a written value for a message: strings quoted (long ones cut short), numbers as written. */
 export function shown(value: YamlValue): string {
   if (value.kind === 'scalar')
-    return typeof value.value === 'string' ? JSON.stringify(value.value) : String(value.value);
+    return typeof value.value === 'string' ? quoteText(value.value) : String(value.value);
   return value.kind === 'map' ? '{…}' : '[…]';
 }
 
@@ -63,9 +73,33 @@ export function invalidType(
   );
 }
 
-/** Reports `Invalid value: <value>: <reason>` (`policy.invalid-value`). */
-export function invalidValue(report: ObjectReporter, path: string, value: YamlValue, reason: string): void {
-  report.error('policy.invalid-value', path, value.position, `Invalid value: ${shown(value)}: ${reason}`);
+/**
+ * Reports everything wrong with one written value as one `Invalid value: <value>: <problems>`
+ * diagnostic, the problems joined with "; "; nothing when there are none. `value` is shown already
+ * rendered (see {@link shown} and `quoteText`).
+ */
+export function reportProblems(
+  report: ObjectReporter,
+  id: string,
+  path: string,
+  position: SourcePosition,
+  value: string,
+  problems: readonly string[],
+  severity: Severity = 'error',
+): void {
+  if (problems.length === 0) return;
+  report.add(id, severity, path, position, `Invalid value: ${value}: ${problems.join('; ')}`);
+}
+
+/** Reports `Invalid value: <value>: <reason>` (`policy.invalid-value`), once for all its reasons. */
+export function invalidValue(
+  report: ObjectReporter,
+  path: string,
+  value: YamlValue,
+  reason: string | readonly string[],
+): void {
+  const reasons = typeof reason === 'string' ? [reason] : reason;
+  reportProblems(report, 'policy.invalid-value', path, value.position, shown(value), reasons);
 }
 
 /** Reports `Unsupported value` with the supported ones and a case hint (`policy.unsupported-value`). */
@@ -129,7 +163,7 @@ export function asString(
 ): string | undefined {
   if (value === undefined) return undefined;
   if (value.kind === 'scalar' && typeof value.value === 'string') return value.value;
-  const hint = value.kind === 'scalar' ? ` (quote it: "${String(value.value)}")` : '';
+  const hint = value.kind === 'scalar' ? ` (quote it: ${quoteText(String(value.value))})` : '';
   invalidType(report, path, value, 'a string', hint);
   return undefined;
 }

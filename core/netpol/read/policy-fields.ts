@@ -5,6 +5,7 @@
 import type { ObjectReporter } from './object-reporter.ts';
 import type { YamlMap } from './yaml-source.ts';
 import { editDistance } from '../edit-distance.ts';
+import { clipText } from './shown-text.ts';
 
 /** Where in a NetworkPolicy a mapping sits, which decides its allowed fields. */
 export type Context =
@@ -100,16 +101,23 @@ function unknownFieldHint(context: Context, key: string): string {
     (field) => key.length > 2 && editDistance(field.toLowerCase(), key.toLowerCase()) <= 2,
   );
   if (close !== undefined) return `: did you mean "${close}"?`;
-  if (context === 'selector') return `: labels go under "matchLabels", like matchLabels: {${key}: …}`;
+  if (context === 'selector')
+    return `: labels go under "matchLabels", like matchLabels: {${clipText(key)}: …}`;
   return `: allowed fields here are ${allowed.map((field) => `"${field}"`).join(', ')}`;
 }
 
-/** Reports every field of `map` not allowed in `context`, with a hint where one helps. */
-export function checkFields(report: ObjectReporter, map: YamlMap, context: Context, path: string): void {
+/**
+ * Reports every field of `map` not allowed in `context`, with a hint where one helps; returns how
+ * many there were, so a caller can leave out a "Required value" the misspelt field already explains.
+ */
+export function checkFields(report: ObjectReporter, map: YamlMap, context: Context, path: string): number {
   const allowed = FIELDS[context];
+  let unknown = 0;
   for (const entry of map.entries) {
     if (allowed.includes(entry.key)) continue;
-    const fieldPath = path === '' ? entry.key : `${path}.${entry.key}`;
+    unknown++;
+    const key = clipText(entry.key);
+    const fieldPath = path === '' ? key : `${path}.${key}`;
     report.error(
       'manifest.unknown-field',
       fieldPath,
@@ -117,4 +125,5 @@ export function checkFields(report: ObjectReporter, map: YamlMap, context: Conte
       `Unknown field${unknownFieldHint(context, entry.key)}`,
     );
   }
+  return unknown;
 }

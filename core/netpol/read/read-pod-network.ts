@@ -6,9 +6,10 @@ import type { ContainerPort, Protocol } from '../types.ts';
 import { PROTOCOLS } from '../types.ts';
 import { canonicalIp, isValidIp } from '../ip.ts';
 import { checkPortName } from './object-names.ts';
+import { quoteText } from './shown-text.ts';
 import type { ObjectReporter } from './object-reporter.ts';
 import { stringField } from './object-metadata.ts';
-import { field } from './object-reporter.ts';
+import { field, reportProblems } from './object-reporter.ts';
 import { describeValue } from './yaml-source.ts';
 import type { YamlMap, YamlValue } from './yaml-source.ts';
 
@@ -63,21 +64,21 @@ export function readContainerPorts(
           'warning',
           `${portPath}.protocol`,
           field(item, 'protocol')?.position ?? item.position,
-          `Unsupported value: ${JSON.stringify(protocolText)}: this port is ignored`,
+          `Unsupported value: ${quoteText(protocolText)}: this port is ignored`,
         );
         return;
       }
       const name = stringField(report, item, 'name', `${portPath}.name`);
       if (name !== undefined) {
-        for (const problem of checkPortName(name)) {
-          report.add(
-            'manifest.invalid-value',
-            'warning',
-            `${portPath}.name`,
-            field(item, 'name')?.position ?? item.position,
-            `Invalid value: ${JSON.stringify(name)}: ${problem}`,
-          );
-        }
+        reportProblems(
+          report,
+          'manifest.invalid-value',
+          `${portPath}.name`,
+          field(item, 'name')?.position ?? item.position,
+          quoteText(name),
+          checkPortName(name),
+          'warning',
+        );
       }
       ports.push({
         ...(name === undefined ? {} : { name }),

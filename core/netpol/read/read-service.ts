@@ -7,8 +7,9 @@ import type { Protocol, Service, ServicePort } from '../types.ts';
 import { PROTOCOLS } from '../types.ts';
 import { canonicalIp, isValidIp } from '../ip.ts';
 import { HEADLESS } from '../services.ts';
-import { checkDns1123Label, checkPortName, describeObject } from './object-names.ts';
-import { ObjectReporter, field } from './object-reporter.ts';
+import { checkDns1123Label, checkPortText, describeObject } from './object-names.ts';
+import { quoteText } from './shown-text.ts';
+import { ObjectReporter, field, reportProblems } from './object-reporter.ts';
 import { mapField, readApiVersion, readIdentity, readLabels, stringField } from './object-metadata.ts';
 import type { ClusterObjectRead } from './read-workloads.ts';
 import { describeValue } from './yaml-source.ts';
@@ -74,20 +75,20 @@ function readPort(report: ObjectReporter, item: YamlValue, path: string): Servic
       'manifest.unsupported-value',
       `${path}.protocol`,
       field(item, 'protocol')?.position ?? item.position,
-      `Unsupported value: ${JSON.stringify(protocolText)}: supported values: "SCTP", "TCP", "UDP"`,
+      `Unsupported value: ${quoteText(protocolText)}: supported values: "SCTP", "TCP", "UDP"`,
     );
   }
   const name = stringField(report, item, 'name', `${path}.name`);
   if (name !== undefined && name !== '') {
     // A Service port's name is a DNS label (`80-8080` is fine); a named targetPort is an IANA name.
-    for (const problem of checkDns1123Label(name)) {
-      report.error(
-        'manifest.invalid-value',
-        `${path}.name`,
-        field(item, 'name')?.position ?? item.position,
-        `Invalid value: ${JSON.stringify(name)}: ${problem}`,
-      );
-    }
+    reportProblems(
+      report,
+      'manifest.invalid-value',
+      `${path}.name`,
+      field(item, 'name')?.position ?? item.position,
+      quoteText(name),
+      checkDns1123Label(name),
+    );
   }
   const targetValue = field(item, 'targetPort');
   let targetPort: number | string = number.value;
@@ -95,14 +96,15 @@ function readPort(report: ObjectReporter, item: YamlValue, path: string): Servic
     if (isPortNumber(targetValue)) targetPort = targetValue.value;
     else if (targetValue.kind === 'scalar' && typeof targetValue.value === 'string') {
       targetPort = targetValue.value;
-      for (const problem of checkPortName(targetPort)) {
-        report.error(
-          'manifest.invalid-value',
-          `${path}.targetPort`,
-          targetValue.position,
-          `Invalid value: ${JSON.stringify(targetPort)}: ${problem}`,
-        );
-      }
+      const problem = checkPortText(targetPort);
+      reportProblems(
+        report,
+        'manifest.invalid-value',
+        `${path}.targetPort`,
+        targetValue.position,
+        quoteText(targetPort),
+        problem === undefined ? [] : [problem],
+      );
     } else {
       report.error(
         'manifest.invalid-value',
@@ -149,7 +151,7 @@ function readPorts(report: ObjectReporter, spec: YamlMap | undefined): ServicePo
         'manifest.duplicate',
         `spec.ports[${index}].name`,
         item.position,
-        `Duplicate value: ${JSON.stringify(port.name)}`,
+        `Duplicate value: ${quoteText(port.name)}`,
       );
     }
     ports.push(port);
@@ -165,7 +167,7 @@ function readClusterIp(report: ObjectReporter, spec: YamlMap | undefined): strin
     'manifest.invalid-value',
     'spec.clusterIP',
     (spec && field(spec, 'clusterIP')?.position) ?? { line: 1, column: 1 },
-    `Invalid value: ${JSON.stringify(text)}: must be empty, 'None' or a valid IP address`,
+    `Invalid value: ${quoteText(text)}: must be empty, 'None' or a valid IP address`,
   );
   return '';
 }
@@ -176,20 +178,9 @@ function readClusterIp(report: ObjectReporter, spec: YamlMap | undefined): strin
  */
 export function readService(document: YamlMap, source: string): ServiceRead {
   const report = new ObjectReporter(describeObject('Service', 'default', undefined), source);
-  const identity = readIdentity(report, document, false);
+  const identity = readIdentity(report, document, false, checkDns1035Label);
   report.object = describeObject('Service', identity.namespace, identity.name);
   readApiVersion(report, document, 'Service');
-  if (identity.name !== undefined) {
-    for (const problem of checkDns1035Label(identity.name)) {
-      const position = (identity.metadata && field(identity.metadata, 'name')?.position) ?? document.position;
-      report.error(
-        'manifest.invalid-value',
-        'metadata.name',
-        position,
-        `Invalid value: ${JSON.stringify(identity.name)}: ${problem}`,
-      );
-    }
-  }
   const labels = readLabels(report, identity.metadata, 'metadata.labels');
   const spec = mapField(report, document, 'spec', 'spec');
   const typeText = stringField(report, spec, 'type', 'spec.type') ?? 'ClusterIP';
@@ -198,7 +189,7 @@ export function readService(document: YamlMap, source: string): ServiceRead {
       'manifest.unsupported-value',
       'spec.type',
       (spec && field(spec, 'type')?.position) ?? document.position,
-      `Unsupported value: ${JSON.stringify(typeText)}: supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`,
+      `Unsupported value: ${quoteText(typeText)}: supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`,
     );
   }
   const hasSelector = spec !== undefined && field(spec, 'selector') !== undefined;

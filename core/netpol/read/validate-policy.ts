@@ -15,7 +15,7 @@ import type {
 } from '../types.ts';
 import { PROTOCOLS } from '../types.ts';
 import { cidrIsStrictSubset, parseCidr } from '../ip.ts';
-import { checkDns1123Label, checkDns1123Subdomain, checkPortName, describeObject } from './object-names.ts';
+import { checkDns1123Label, checkDns1123Subdomain, checkPortText, describeObject } from './object-names.ts';
 import {
   ObjectReporter,
   asList,
@@ -34,15 +34,25 @@ import { readLabelMap, readSelector } from './validate-selector.ts';
 import { entryOf } from './yaml-source.ts';
 import type { YamlMap, YamlValue } from './yaml-source.ts';
 
-/** The API server parses CIDRs with Go's net.ParseCIDR, which refuses any space around them. */
-const SPACED_CIDR = 'not a valid CIDR (remove the spaces around it)';
+/**
+ * What is wrong with a written CIDR, as one reason; `undefined` when it parses. The API server parses
+ * CIDRs with Go's net.ParseCIDR, which refuses any space around them.
+ */
+function cidrProblem(text: string): string | undefined {
+  if (text !== text.trim()) return 'not a valid CIDR (remove the spaces around it)';
+  if (parseCidr(text) !== undefined) return undefined;
+  return text.includes('/')
+    ? 'not a valid CIDR'
+    : 'not a valid CIDR (a CIDR needs a prefix length, like 10.0.0.5/32)';
+}
 
 function readIpBlock(report: ObjectReporter, value: YamlValue, path: string): IPBlock | undefined {
   const map = asMap(report, value, path);
   if (map === undefined) return undefined;
-  checkFields(report, map, 'ipBlock', path);
+  const unknown = checkFields(report, map, 'ipBlock', path);
   const cidrValue = field(map, 'cidr');
   const cidr = asString(report, cidrValue, `${path}.cidr`);
+  if (cidrValue === undefined && unknown > 0) return undefined; // a misspelt `cidr` has its error already
   if (cidrValue === undefined || cidr === '') {
     report.error(
       'policy.required',
@@ -52,23 +62,22 @@ function readIpBlock(report: ObjectReporter, value: YamlValue, path: string): IP
     );
     return undefined;
   }
-  const spaced = cidr !== undefined && cidr !== cidr.trim();
-  const parsed = cidr === undefined || spaced ? undefined : parseCidr(cidr);
-  if (spaced) {
-    invalidValue(report, `${path}.cidr`, cidrValue, SPACED_CIDR);
-  } else if (cidr !== undefined && parsed === undefined) {
-    const hint = cidr.includes('/') ? '' : ' (a CIDR needs a prefix length, like 10.0.0.5/32)';
-    invalidValue(report, `${path}.cidr`, cidrValue, `not a valid CIDR${hint}`);
-  }
+  const cidrWrong = cidr === undefined ? undefined : cidrProblem(cidr);
+  const parsed = cidr === undefined || cidrWrong !== undefined ? undefined : parseCidr(cidr);
+  if (cidrWrong !== undefined) invalidValue(report, `${path}.cidr`, cidrValue, cidrWrong);
   const except: string[] = [];
   asList(report, field(map, 'except'), `${path}.except`)?.items.forEach((item, index) => {
     const itemPath = `${path}.except[${index}]`;
     const text = asString(report, emptyIfNull(item), itemPath);
     if (text === undefined) return;
-    const exceptParsed = text === text.trim() ? parseCidr(text) : undefined;
-    if (text !== text.trim()) invalidValue(report, itemPath, item, SPACED_CIDR);
-    else if (exceptParsed === undefined) invalidValue(report, itemPath, item, 'not a valid CIDR');
-    else if (parsed !== undefined && !cidrIsStrictSubset(exceptParsed, parsed)) {
+    const exceptWrong = cidrProblem(text);
+    const exceptParsed = exceptWrong === undefined ? parseCidr(text) : undefined;
+    if (exceptWrong !== undefined) invalidValue(report, itemPath, item, exceptWrong);
+    else if (
+      exceptParsed !== undefined &&
+      parsed !== undefined &&
+      !cidrIsStrictSubset(exceptParsed, parsed)
+    ) {
       invalidValue(
         report,
         itemPath,
@@ -84,7 +93,7 @@ function readIpBlock(report: ObjectReporter, value: YamlValue, path: string): IP
 function readPeer(report: ObjectReporter, item: YamlValue, path: string): NetworkPolicyPeer | undefined {
   const map = itemMap(report, item, path);
   if (map === undefined) return undefined;
-  checkFields(report, map, 'peer', path);
+  const unknown = checkFields(report, map, 'peer', path);
   const podValue = field(map, 'podSelector');
   const namespaceValue = field(map, 'namespaceSelector');
   const ipBlockValue = field(map, 'ipBlock');
@@ -97,7 +106,9 @@ function readPeer(report: ObjectReporter, item: YamlValue, path: string): Networ
   const ipBlock =
     ipBlockValue === undefined ? undefined : readIpBlock(report, ipBlockValue, `${path}.ipBlock`);
   const count = [podValue, namespaceValue, ipBlockValue].filter((value) => value !== undefined).length;
-  if (count === 0) {
+  if (count === 0 && unknown > 0) {
+    // A misspelt or misplaced field already has its error; "a peer needs …" would say it again.
+  } else if (count === 0) {
     const nulls = ['podSelector', 'namespaceSelector', 'ipBlock'].filter(
       (key) => entryOf(map, key) !== undefined,
     );
@@ -126,6 +137,9 @@ function readPeer(report: ObjectReporter, item: YamlValue, path: string): Networ
     position: map.position,
   };
 }
+
+/** A hexadecimal number as text, `0x50`: a valid port name that reads like a number. */
+const HEX_NUMBER = /^0x[0-9a-f]+$/;
 
 function validPortNumber(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
@@ -157,11 +171,18 @@ function readPort(report: ObjectReporter, item: YamlValue, path: string): Networ
         invalidValue(report, `${path}.port`, portValue, 'must be between 1 and 65535');
     } else if (portValue.kind === 'scalar' && typeof portValue.value === 'string') {
       port = portValue.value;
-      const hint = /^\d+$/.test(port)
-        ? ` (a quoted number is a port name; write ${port} without quotes)`
-        : '';
-      for (const problem of checkPortName(port))
-        invalidValue(report, `${path}.port`, portValue, `${problem}${hint}`);
+      const problem = checkPortText(port);
+      if (problem !== undefined) invalidValue(report, `${path}.port`, portValue, problem);
+      else if (HEX_NUMBER.test(port) && validPortNumber(Number(port))) {
+        // The API server takes "0x50" as a port name (it has a letter); the learner likely meant 80.
+        report.add(
+          'policy.port-name-like-number',
+          'warning',
+          `${path}.port`,
+          portValue.position,
+          `${shown(portValue)} is read as a port name, not the number ${Number(port)}: ports are decimal numbers without quotes (write ${Number(port)} if you meant the number)`,
+        );
+      }
     } else invalidType(report, `${path}.port`, portValue, 'a port number or a port name');
   }
   let endPort: number | undefined;
@@ -174,7 +195,10 @@ function readPort(report: ObjectReporter, item: YamlValue, path: string): Networ
       invalidType(report, `${path}.endPort`, endPortValue, 'an integer');
     } else {
       endPort = endPortValue.value;
-      if (portValue === undefined)
+      // One problem per value: the first that applies, from the range itself to how it pairs with port.
+      if (!validPortNumber(endPort))
+        invalidValue(report, `${path}.endPort`, endPortValue, 'must be between 1 and 65535');
+      else if (portValue === undefined)
         invalidValue(report, `${path}.endPort`, endPortValue, 'needs a numeric "port" to start the range');
       else if (typeof port === 'string')
         invalidValue(report, `${path}.endPort`, endPortValue, 'cannot be used with a named port');
@@ -186,8 +210,6 @@ function readPort(report: ObjectReporter, item: YamlValue, path: string): Networ
           `must be greater than or equal to port (${port})`,
         );
       }
-      if (!validPortNumber(endPort))
-        invalidValue(report, `${path}.endPort`, endPortValue, 'must be between 1 and 65535');
     }
   }
   return {
@@ -313,13 +335,11 @@ export function validateNetworkPolicy(document: YamlMap, source: string): Policy
         'Required value: a name',
       );
     } else if (name !== undefined) {
-      for (const problem of checkDns1123Subdomain(name))
-        invalidValue(report, 'metadata.name', nameValue, problem);
+      invalidValue(report, 'metadata.name', nameValue, checkDns1123Subdomain(name));
     }
     const namespaceText = asString(report, namespaceValue, 'metadata.namespace');
     if (namespaceText !== undefined && namespaceValue !== undefined && namespaceText !== '') {
-      for (const problem of checkDns1123Label(namespaceText))
-        invalidValue(report, 'metadata.namespace', namespaceValue, problem);
+      invalidValue(report, 'metadata.namespace', namespaceValue, checkDns1123Label(namespaceText));
     }
     readLabelMap(report, field(metadataChecked, 'labels'), 'metadata.labels');
   }

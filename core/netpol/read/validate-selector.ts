@@ -12,10 +12,12 @@ import {
   field,
   invalidValue,
   itemMap,
+  reportProblems,
   unsupportedValue,
 } from './object-reporter.ts';
 import type { ObjectReporter } from './object-reporter.ts';
 import { checkFields } from './policy-fields.ts';
+import { quoteText } from './shown-text.ts';
 import { isNull } from './yaml-source.ts';
 import type { YamlValue } from './yaml-source.ts';
 
@@ -31,18 +33,13 @@ export function readLabelMap(
   if (map === undefined) return value === undefined ? {} : undefined;
   const labels: Record<string, string> = {};
   for (const entry of map.entries) {
-    const entryPath = `${path}[${JSON.stringify(entry.key)}]`;
-    for (const problem of checkLabelKey(entry.key)) {
-      report.error(
-        'policy.invalid-value',
-        path,
-        entry.keyPosition,
-        `Invalid value: ${JSON.stringify(entry.key)}: ${problem}`,
-      );
-    }
+    const shownKey = quoteText(entry.key);
+    const entryPath = `${path}[${shownKey}]`;
+    const keyProblems = checkLabelKey(entry.key);
+    reportProblems(report, 'policy.invalid-value', path, entry.keyPosition, shownKey, keyProblems);
     const text = isNull(entry.value) ? '' : asString(report, entry.value, entryPath);
     if (text === undefined) continue;
-    for (const problem of checkLabelValue(text)) invalidValue(report, entryPath, entry.value, problem);
+    invalidValue(report, entryPath, entry.value, checkLabelValue(text));
     labels[entry.key] = text;
   }
   return labels;
@@ -55,23 +52,24 @@ function readRequirement(
 ): LabelSelectorRequirement | undefined {
   const map = itemMap(report, item, path);
   if (map === undefined) return undefined;
-  checkFields(report, map, 'requirement', path);
+  // A misspelt field (`operater`) already has its error; its "Required value" would say it again.
+  const misspelt = checkFields(report, map, 'requirement', path) > 0;
   const keyValue = field(map, 'key');
   const key = asString(report, keyValue, `${path}.key`);
-  if (keyValue === undefined)
+  if (keyValue === undefined && !misspelt)
     report.error('policy.required', `${path}.key`, map.position, 'Required value: a label key');
-  else if (key !== undefined)
-    for (const problem of checkLabelKey(key)) invalidValue(report, `${path}.key`, keyValue, problem);
+  else if (key !== undefined) invalidValue(report, `${path}.key`, keyValue as YamlValue, checkLabelKey(key));
   const operatorValue = field(map, 'operator');
   const operatorText = asString(report, operatorValue, `${path}.operator`);
   let operator: SelectorOperator | undefined;
   if (operatorValue === undefined) {
-    report.error(
-      'policy.required',
-      `${path}.operator`,
-      map.position,
-      'Required value: one of In, NotIn, Exists, DoesNotExist',
-    );
+    if (!misspelt)
+      report.error(
+        'policy.required',
+        `${path}.operator`,
+        map.position,
+        'Required value: one of In, NotIn, Exists, DoesNotExist',
+      );
   } else if (operatorText !== undefined) {
     operator = OPERATORS.find((candidate) => candidate === operatorText);
     if (operator === undefined) unsupportedValue(report, `${path}.operator`, operatorValue, OPERATORS);
@@ -82,12 +80,12 @@ function readRequirement(
   valuesList?.items.forEach((entry, index) => {
     const text = asString(report, emptyIfNull(entry), `${path}.values[${index}]`);
     if (text === undefined) return;
-    for (const problem of checkLabelValue(text))
-      invalidValue(report, `${path}.values[${index}]`, entry, problem);
+    invalidValue(report, `${path}.values[${index}]`, entry, checkLabelValue(text));
     values.push(text);
   });
   if (
     (operator === 'In' || operator === 'NotIn') &&
+    !misspelt &&
     values.length === 0 &&
     (valuesList !== undefined || valuesValue === undefined)
   ) {

@@ -5,6 +5,7 @@
  * fix, so the place moves to that line when the text shows it.
  */
 import type { SourcePosition } from '../types.ts';
+import { quoteText } from './shown-text.ts';
 
 /** A learner-worded reading of one parser error. */
 export interface ExplainedYamlError {
@@ -46,17 +47,18 @@ function nestedUnderValue(lines: readonly string[], at: SourcePosition): Explain
   if (line === undefined || entry === undefined) return undefined;
   if (/:\s/.test(entry.value) && !/^["'{[]/.test(entry.value)) {
     return {
-      message: `the value of "${entry.key}" contains ": ", which YAML reads as another key; put the value in quotes`,
+      message: `the value of ${quoteText(entry.key)} contains ": ", which YAML reads as another key; put the value in quotes`,
       position: at,
     };
   }
   const next = nextContentLine(lines, line.number);
   if (next === undefined || next.indent < entry.column || /^[|>]/.test(entry.value)) return undefined;
+  const key = quoteText(entry.key);
   return {
     message:
-      `this line is indented deeper than the key above it, but "${entry.key}" on line ${line.number} ` +
-      `already has a value, so nothing can nest under it: line this key up with "${entry.key}", or ` +
-      `leave "${entry.key}:" without a value to nest under it`,
+      `this line is indented deeper than the key above it, but ${key} on line ${line.number} ` +
+      `already has a value, so nothing can nest under it: line this key up with ${key}, or ` +
+      `leave ${key} without a value to nest under it`,
     position: { line: next.number, column: next.indent + 1 },
   };
 }

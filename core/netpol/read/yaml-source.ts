@@ -7,6 +7,7 @@ import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq 
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../types.ts';
 import { explainYamlError } from './yaml-error-words.ts';
+import { clipText, quoteText } from './shown-text.ts';
 
 /** Texts longer than this (in UTF-16 code units, about bytes for YAML) are refused unread. */
 export const MAX_TEXT_LENGTH = 2 * 1024 * 1024;
@@ -24,6 +25,8 @@ export const MAX_NODES = 200_000;
  */
 const MAX_FLOW_NESTING = 128;
 const MAX_BLOCK_NESTING = 512;
+/** Characters of a parser message repeated; parser messages may quote the learner's text. */
+const PARSER_MESSAGE_LIMIT = 200;
 
 interface NodeBase {
   readonly position: SourcePosition;
@@ -90,7 +93,7 @@ export function describeValue(value: YamlValue): string {
   if (value.kind === 'map') return 'a mapping';
   if (value.kind === 'list') return 'a list';
   if (value.value === null) return 'null';
-  if (typeof value.value === 'string') return `the string ${JSON.stringify(value.value)}`;
+  if (typeof value.value === 'string') return `the string ${quoteText(value.value)}`;
   return `the ${typeof value.value} ${String(value.value)}`;
 }
 
@@ -330,7 +333,7 @@ export function readYamlDocuments(text: string, source: string): ReadResult {
           yamlDiagnostic(
             'yaml.warning',
             'warning',
-            `YAML: ${warning.message}`,
+            `YAML: ${parserWords(warning.message)}`,
             toPosition(warning.pos[0]),
             source,
           ),
@@ -359,8 +362,8 @@ export function readYamlDocuments(text: string, source: string): ReadResult {
               'yaml.syntax',
               'error',
               explained === undefined
-                ? `YAML syntax error: ${error.message}`
-                : `YAML syntax error: ${explained.message} (the parser says: ${error.message})`,
+                ? `YAML syntax error: ${parserWords(error.message)}`
+                : `YAML syntax error: ${explained.message} (the parser says: ${parserWords(error.message)})`,
               explained?.position ?? position,
               source,
             ),
@@ -392,6 +395,11 @@ export function readYamlDocuments(text: string, source: string): ReadResult {
     );
   }
   return { documents, diagnostics };
+}
+
+/** The parser's own message, which can quote the learner's text (a tag, a key), kept to a readable length. */
+function parserWords(message: string): string {
+  return clipText(message, PARSER_MESSAGE_LIMIT);
 }
 
 function describeError(error: unknown): string {
