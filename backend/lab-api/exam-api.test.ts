@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Exercise } from '../../core/exercise/index.ts';
+import { drawExamTasks, EXAM_PRESETS } from '../../core/exam/index.ts';
 import { loadExerciseLibrary } from '../exercise-library.ts';
 import { openProgressStore } from '../progress/index.ts';
 import type { ProgressStore } from '../progress/index.ts';
@@ -73,9 +74,27 @@ describe('createExamApi', () => {
   it('lists the presets with their numbers', async () => {
     const { api } = open();
     const presets = await api.listExamPresets();
-    expect(presets.map((preset) => preset.id)).toEqual(['ckad', 'cka', 'cks']);
+    expect(presets.map((preset) => preset.id)).toEqual(['ckad', 'cka', 'cks', 'mock']);
     expect(presets[0]).toMatchObject({ taskCount: 3, minutes: 20, passMark: 66 });
     expect(presets[0]).not.toHaveProperty('selection');
+  });
+
+  it('draws a mock exam from across the whole catalogue, every topic covered', async () => {
+    const { api } = open();
+    const exam = await api.startExam({ presetId: 'mock', seed: 1 });
+    expect(exam.tasks).toHaveLength(8);
+    expect(exam.durationMs).toBe(60 * EXAM_MINUTE_MS);
+    const reached = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const draw = drawExamTasks(exercises, EXAM_PRESETS.mock, seed);
+      // Every topic of the preset found an exercise: the draw left nothing out.
+      expect(draw.notes).toEqual([]);
+      const tracks = new Set(draw.tasks.map((task) => task.track));
+      expect(tracks.size).toBeGreaterThanOrEqual(5);
+      for (const track of tracks) reached.add(track);
+    }
+    // A few retakes reach most of the catalogue's tracks.
+    expect(reached.size).toBeGreaterThanOrEqual(10);
   });
 
   it('starts a custom exam and keeps only one running', async () => {

@@ -6,7 +6,7 @@ describe('built-in presets', () => {
     expect(EXAM_PRESETS.cka).toMatchObject({ id: 'cka', taskCount: 4, minutes: 25, passMark: 66 });
     expect(EXAM_PRESETS.ckad).toMatchObject({ id: 'ckad', taskCount: 3, minutes: 20, passMark: 66 });
     expect(EXAM_PRESETS.cks).toMatchObject({ id: 'cks', taskCount: 4, minutes: 30, passMark: 67 });
-    expect(EXAM_PRESET_LIST.map((preset) => preset.id).sort()).toEqual(['cka', 'ckad', 'cks']);
+    expect(EXAM_PRESET_LIST.map((preset) => preset.id).sort()).toEqual(['cka', 'ckad', 'cks', 'mock']);
   });
 
   it('never draws predict exercises and keeps every field filled in', () => {
@@ -32,7 +32,7 @@ describe('findPreset', () => {
     expect(missing.ok).toBe(false);
     if (!missing.ok) {
       expect(missing.error.code).toBe('exam.unknown-preset');
-      expect(missing.error.message).toMatch(/cka, ckad, cks/);
+      expect(missing.error.message).toMatch(/cka, ckad, cks, mock/);
     }
   });
 });

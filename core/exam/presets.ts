@@ -85,11 +85,44 @@ const cks: ExamPreset = {
   },
 };
 
+/**
+ * A mock exam: a longer timed set that draws from every track (no track or tag filter), first one
+ * task per topic so it reaches across the catalogue, then freely, spread over tracks by the draw.
+ */
+const mock: ExamPreset = {
+  id: 'mock',
+  title: 'Mock exam: every track',
+  description:
+    'Eight tasks drawn from the whole catalogue in an hour, as on exam day: default deny, ' +
+    'namespaces, DNS, ports, IP blocks, several policies at once, IPv6, workloads and a broken ' +
+    'policy to repair. A retake with another seed draws another set.',
+  taskCount: 8,
+  minutes: 60,
+  passMark: 66,
+  selection: {
+    tracks: [],
+    tags: [],
+    difficulties: [...DIFFICULTIES],
+    kinds: [...EXAM_TASK_KINDS],
+    topics: [
+      { name: 'default deny', tags: ['default-deny'] },
+      { name: 'traffic across namespaces', tags: ['namespace-selector'] },
+      { name: 'DNS after a lockdown', tags: ['dns'] },
+      { name: 'ports and protocols', tags: ['ports', 'udp', 'end-port', 'named-port'] },
+      { name: 'IP blocks with exceptions', tags: ['except'] },
+      { name: 'several policies at once', tags: ['union', 'additive'] },
+      { name: 'IPv6', tags: ['ipv6'] },
+      { name: 'workloads and Services', tags: ['workloads', 'services'] },
+      { name: 'repairing a broken policy', tags: ['fix'] },
+    ],
+  },
+};
+
 /** The built-in presets, by id. */
-export const EXAM_PRESETS: Readonly<Record<ExamPresetId, ExamPreset>> = { cka, ckad, cks };
+export const EXAM_PRESETS: Readonly<Record<ExamPresetId, ExamPreset>> = { cka, ckad, cks, mock };
 
 /** The built-in presets in the order a menu shows them. */
-export const EXAM_PRESET_LIST: readonly ExamPreset[] = [ckad, cka, cks];
+export const EXAM_PRESET_LIST: readonly ExamPreset[] = [ckad, cka, cks, mock];
 
 /** A built-in preset by id. */
 export function findPreset(id: string): ExamOutcome<ExamPreset> {

@@ -6,12 +6,12 @@
 import { DIFFICULTIES } from '../exercise/types.ts';
 import { recordOf } from '../records/index.ts';
 import { refuse, succeed } from './outcome.ts';
-import { EXAM_TASK_KINDS } from './types.ts';
+import { EXAM_PRESET_IDS, EXAM_TASK_KINDS } from './types.ts';
 import type { ExamOutcome, ExamSession } from './types.ts';
 
 type Fields = Record<string, unknown>;
 
-const PRESET_IDS: readonly string[] = ['cka', 'ckad', 'cks', 'custom'];
+const PRESET_IDS: readonly string[] = [...EXAM_PRESET_IDS, 'custom'];
 
 function isObject(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -11,8 +11,10 @@ export type ExamTaskKind = Exclude<ExerciseKind, 'predict'>;
 /** The kinds an exam may hand out. */
 export const EXAM_TASK_KINDS: readonly ExamTaskKind[] = ['write', 'fix'];
 
-/** The built-in presets. */
-export type ExamPresetId = 'cka' | 'ckad' | 'cks';
+/** The built-in presets: three certification styles and a mock exam over every track. */
+export const EXAM_PRESET_IDS = ['cka', 'ckad', 'cks', 'mock'] as const;
+/** The id of a built-in preset. */
+export type ExamPresetId = (typeof EXAM_PRESET_IDS)[number];
 /** Every preset id a session may carry; `custom` marks one built by `customExam`. */
 export type ExamKindId = ExamPresetId | 'custom';
 

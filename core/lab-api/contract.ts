@@ -3,7 +3,7 @@
  * HTTP host (browser mode) and the renderer's client are all checked against {@link LabApi}, so a
  * missing or mistyped handler is a compile error. Everything crossing it is plain JSON data.
  */
-import type { ExamExerciseView, ExamKindId, ExamPublicView } from '../exam/index.ts';
+import type { ExamExerciseView, ExamKindId, ExamPresetId, ExamPublicView } from '../exam/index.ts';
 import type { Exercise, Track } from '../exercise/types.ts';
 import type { GradeResult } from '../grading/types.ts';
 import type { Lesson } from '../lesson/index.ts';
@@ -193,7 +193,7 @@ export interface ExamPresetView {
 
 /** How to start an exam: a preset or custom options, and an optional seed (the host picks one if absent). */
 export type StartExamInput =
-  | { readonly presetId: 'cka' | 'ckad' | 'cks'; readonly seed?: number }
+  | { readonly presetId: ExamPresetId; readonly seed?: number }
   | {
       readonly custom: {
         readonly tracks: readonly string[];

@@ -4,6 +4,7 @@
  * the right shape and size before it reaches the backend.
  */
 import { CUSTOM_EXAM_LIMITS } from '../exam/presets.ts';
+import { EXAM_PRESET_IDS } from '../exam/types.ts';
 import { identifier, integer, oneOf, problem, record, text } from './argument-checks.ts';
 import type { ArgsCheckers } from './argument-checks.ts';
 import type { StartExamInput } from './contract.ts';
@@ -23,7 +24,7 @@ export type ExamMethod =
   | 'listExamHistory'
   | 'retakeExam';
 
-const PRESET_IDS = ['cka', 'ckad', 'cks'] as const;
+const PRESET_IDS = EXAM_PRESET_IDS;
 
 function seedOf(value: unknown, what: string): { readonly seed?: number } {
   // An absent seed (or undefined after structured clone) lets the host pick one.
