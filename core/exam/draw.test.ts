@@ -177,6 +177,24 @@ describe('drawExamTasks examples', () => {
     );
   });
 
+  it('names a task by its exam title and keeps the catalogue title apart', () => {
+    const draw = drawExamTasks(
+      [
+        candidate('titled', { title: 'Both labels, not either', examTitle: 'Restrict ingress to api' }),
+        candidate('plain'),
+      ],
+      custom(['foundations'], 2),
+      3,
+    );
+    const byId = new Map(draw.tasks.map((task) => [task.exerciseId, task]));
+    expect(byId.get('titled')).toMatchObject({
+      title: 'Restrict ingress to api',
+      catalogueTitle: 'Both labels, not either',
+    });
+    expect(byId.get('plain')?.title).toBe('Exercise plain');
+    expect(byId.get('plain')).not.toHaveProperty('catalogueTitle');
+  });
+
   it('keeps a repeated id once', () => {
     const draw = drawExamTasks([candidate('same'), candidate('same')], custom(['foundations'], 2), 3);
     expect(draw.tasks.map((task) => task.exerciseId)).toEqual(['same']);
