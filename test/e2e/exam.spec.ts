@@ -103,6 +103,10 @@ test('a timed exam survives a restart, runs out, is graded and can be reviewed a
     await expect(verdict).toHaveText(percent >= 66 ? 'Passed' : 'Not passed');
     await expect(exam.taskScoreRow(firstTitle)).toContainText('100%');
     await expect(exam.taskScoreRow(secondTitle)).toContainText('0%');
+    for (const task of [first, second]) {
+      const also = exam.taskScores.getByText(`Also in the catalogue as “${task.title}”`);
+      await expect(also).toHaveCount(task.examTitle === undefined ? 0 : 1);
+    }
   });
 
   await test.step('the review shows each answer beside the reference solution', async () => {
