@@ -170,6 +170,15 @@ describe('schemaDiagnostics', () => {
     const [problem] = schemaDiagnostics('exercise', text, 'exercise.yaml');
     expect(problem?.path).toBe('checks[0].colour');
     expect(problem?.position?.line).toBe(text.split('\n').findIndex((line) => line.includes('colour')) + 1);
+    const titled = exerciseYaml('fine').replace(
+      'track: basics',
+      'examTitle: Isolate the web pod\ntrack: basics',
+    );
+    expect(schemaDiagnostics('exercise', titled, 'exercise.yaml')).toEqual([]);
+    const emptyTitle = exerciseYaml('fine').replace('track: basics', 'examTitle: ""\ntrack: basics');
+    expect(schemaDiagnostics('exercise', emptyTitle, 'exercise.yaml').map((item) => item.path)).toContain(
+      'examTitle',
+    );
     expect(schemaDiagnostics('track', TRACK, 'track.yaml')).toEqual([]);
     expect(
       schemaDiagnostics('track', 'id: x\n', 'track.yaml')

@@ -179,6 +179,37 @@ describe('createExamApi', () => {
     ]);
   });
 
+  it('names tasks by their exam titles while the exam runs, and adds catalogue titles after', async () => {
+    const { api } = open();
+    const exam = await api.startExam({
+      custom: { tracks: ['selectors'], taskCount: 5, minutes: 20 },
+      seed: 3,
+    });
+    const drawn = exam.tasks.map((task) => exercises.find((exercise) => exercise.id === task.exerciseId));
+    const titled = drawn.filter((exercise) => exercise?.examTitle !== undefined);
+    expect(titled.map((exercise) => exercise?.id)).toContain('selector-two-labels');
+    const hidden = titled.map((exercise) => exercise?.title ?? '');
+    const seen = [
+      JSON.stringify(exam),
+      JSON.stringify(await api.getActiveExam()),
+      ...(await Promise.all(exam.tasks.map((task) => api.getExamTask(exam.id, task.exerciseId)))).map(
+        (view) => JSON.stringify(view),
+      ),
+    ];
+    for (const text of seen) for (const title of hidden) expect(text).not.toContain(title);
+    expect(exam.tasks.map((task) => task.title)).toEqual(
+      drawn.map((exercise) => exercise?.examTitle ?? exercise?.title),
+    );
+
+    const submitted = await api.submitExam(exam.id);
+    for (const exercise of titled) {
+      expect(submitted.tasks.find((task) => task.exerciseId === exercise?.id)).toMatchObject({
+        title: exercise?.examTitle,
+        catalogueTitle: exercise?.title,
+      });
+    }
+  });
+
   it('submits an expired exam on the next read, dated when the time ran out', async () => {
     const { api } = open();
     const exam = await api.startExam(CUSTOM);

@@ -11,6 +11,7 @@ function filledForm(): ExerciseForm {
     ...emptyExerciseForm(),
     id: 'two-pods',
     title: 'Two pods',
+    examTitle: 'Connect the shop pods',
     difficulty: 'intermediate',
     minutes: 7,
     tags: ['ingress', 'basics'],
@@ -72,6 +73,16 @@ describe('buildExerciseYaml', () => {
       'one-policy',
     ]);
     expect(exercise?.hints).toEqual(['Think ingress.']);
+    expect(exercise?.examTitle).toBe('Connect the shop pods');
+  });
+
+  it('leaves out an empty exam title', () => {
+    const text = buildExerciseYaml({ ...filledForm(), examTitle: '  ' });
+    expect(text).not.toContain('examTitle');
+    expect(
+      parseExercise({ exerciseYaml: text, starter: '', solution: SMALL_SOLUTION }).exercise,
+    ).not.toHaveProperty('examTitle');
+    expect(readExerciseForm(text).examTitle).toBe('');
   });
 
   it('round-trips through readExerciseForm', () => {

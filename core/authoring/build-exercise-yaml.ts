@@ -76,6 +76,7 @@ export function buildExerciseYaml(form: ExerciseForm): string {
   const document = {
     id: form.id.trim(),
     title: form.title.trim(),
+    ...(form.examTitle.trim() === '' ? {} : { examTitle: form.examTitle.trim() }),
     track: form.track.trim(),
     difficulty: form.difficulty,
     minutes: form.minutes,
@@ -134,6 +135,7 @@ export function readExerciseForm(exerciseYaml: string): ExerciseForm {
   return {
     id: asText(data.id),
     title: asText(data.title),
+    examTitle: asText(data.examTitle),
     track: asText(data.track, empty.track) || empty.track,
     difficulty: DIFFICULTIES.includes(data.difficulty as Difficulty)
       ? (data.difficulty as Difficulty)

@@ -49,6 +49,8 @@ export interface ReachCheckRow {
 export interface ExerciseForm {
   id: string;
   title: string;
+  /** What a running exam calls the exercise; empty: the exam shows the title. */
+  examTitle: string;
   track: string;
   difficulty: Difficulty;
   minutes: number;
@@ -73,6 +75,7 @@ export function emptyExerciseForm(): ExerciseForm {
   return {
     id: '',
     title: '',
+    examTitle: '',
     track: MY_EXERCISES_TRACK,
     difficulty: 'beginner',
     minutes: 10,

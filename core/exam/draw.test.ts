@@ -177,6 +177,24 @@ describe('drawExamTasks examples', () => {
     );
   });
 
+  it('names a task by its exam title and keeps the catalogue title apart', () => {
+    const draw = drawExamTasks(
+      [
+        candidate('titled', { title: 'Both labels, not either', examTitle: 'Restrict ingress to api' }),
+        candidate('plain'),
+      ],
+      custom(['foundations'], 2),
+      3,
+    );
+    const byId = new Map(draw.tasks.map((task) => [task.exerciseId, task]));
+    expect(byId.get('titled')).toMatchObject({
+      title: 'Restrict ingress to api',
+      catalogueTitle: 'Both labels, not either',
+    });
+    expect(byId.get('plain')?.title).toBe('Exercise plain');
+    expect(byId.get('plain')).not.toHaveProperty('catalogueTitle');
+  });
+
   it('keeps a repeated id once', () => {
     const draw = drawExamTasks([candidate('same'), candidate('same')], custom(['foundations'], 2), 3);
     expect(draw.tasks.map((task) => task.exerciseId)).toEqual(['same']);
@@ -204,6 +222,22 @@ describe('presets on the real catalogue', () => {
       }
     });
   }
+
+  it('shows exam titles: drawn tasks use them, and no fix task shows its "Fix: …" catalogue title', () => {
+    const drawable = exercises.filter((exercise) => exercise.examWeight > 0 && exercise.kind !== 'predict');
+    const fixes = drawable.filter((exercise) => exercise.kind === 'fix');
+    expect(fixes.length).toBeGreaterThan(10);
+    for (const exercise of fixes) expect(exercise.examTitle, exercise.id).toMatch(/^(?!Fix:)\S/);
+    const shown = drawable.map((exercise) => exercise.examTitle ?? exercise.title);
+    expect(new Set(shown).size).toBe(shown.length);
+    for (let seed = 0; seed < 50; seed += 1) {
+      for (const task of drawExamTasks(exercises, EXAM_PRESETS.cks, seed).tasks) {
+        const exercise = exercises.find((item) => item.id === task.exerciseId);
+        expect(task.title).toBe(exercise?.examTitle ?? exercise?.title);
+        expect(task.catalogueTitle).toBe(exercise?.examTitle === undefined ? undefined : exercise.title);
+      }
+    }
+  });
 
   it('cks reaches its advanced exercises and the metadata drill', () => {
     const seen = new Set<string>();

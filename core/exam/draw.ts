@@ -5,6 +5,7 @@
  * preset, then freely; a task already drawn from a track or difficulty makes that track or
  * difficulty less likely next time, so an exam spreads out instead of repeating one subject.
  */
+import { examTitleOf } from '../exercise/types.ts';
 import { createRandom, pickWeightedIndex, shuffled } from './random.ts';
 import type { RandomSource } from './random.ts';
 import type { ExamCandidate, ExamDraw, ExamPreset, ExamSelection, ExamTask, ExamTaskKind } from './types.ts';
@@ -147,7 +148,8 @@ export function drawExamTasks(
   );
   const tasks = ordered.map((candidate, index): ExamTask => ({
     exerciseId: candidate.id,
-    title: candidate.title,
+    title: examTitleOf(candidate),
+    ...(examTitleOf(candidate) === candidate.title ? {} : { catalogueTitle: candidate.title }),
     track: candidate.track,
     difficulty: candidate.difficulty,
     kind: candidate.kind as ExamTaskKind,

@@ -67,6 +67,50 @@ describe('publicView', () => {
   });
 });
 
+describe('exam titles', () => {
+  const titled = parseExercise({
+    exerciseYaml: dbExerciseYaml('alpha').replace(
+      'track: foundations',
+      'examTitle: Guard the prod database\ntrack: foundations',
+    ),
+    starter: '',
+    solution: DB_SOLUTION,
+  }).exercise!;
+  const catalogueTitle = 'Only the API reaches the database';
+
+  function runningTitled() {
+    const preset = value(customExam({ tracks: ['foundations'], taskCount: 1, minutes: 10 }));
+    return value(startExam({ presetOrCustom: preset, exercises: [titled], seed: 1, now: START, id: 't' }));
+  }
+
+  it('a running exam shows the exam title and never the catalogue title', () => {
+    const session = runningTitled();
+    const view = publicView(session, START + MINUTE);
+    expect(view.tasks.map((task) => task.title)).toEqual(['Guard the prod database']);
+    expect(view.tasks[0]).not.toHaveProperty('catalogueTitle');
+    expect(JSON.stringify(view)).not.toContain(catalogueTitle);
+    // Expired but not yet submitted is still the exam.
+    expect(JSON.stringify(publicView(session, session.endsAt + MINUTE))).not.toContain(catalogueTitle);
+    const task = examExerciseView(titled);
+    expect(task.title).toBe('Guard the prod database');
+    expect(task).not.toHaveProperty('examTitle');
+    expect(JSON.stringify(task)).not.toContain(catalogueTitle);
+  });
+
+  it('a submitted exam shows both titles', () => {
+    const submitted = value(submitExam(runningTitled(), new Map([['alpha', titled]]), START + MINUTE));
+    const [task] = publicView(submitted, START + 2 * MINUTE).tasks;
+    expect(task).toMatchObject({ title: 'Guard the prod database', catalogueTitle });
+  });
+
+  it('an exercise without an exam title keeps its title everywhere', () => {
+    const [task] = publicView(running(), START + MINUTE).tasks;
+    expect(task?.title).toBe(catalogueTitle);
+    expect(task).not.toHaveProperty('catalogueTitle');
+    expect(examExerciseView(EXERCISE).title).toBe(catalogueTitle);
+  });
+});
+
 describe('examExerciseView', () => {
   it('keeps the task and cluster but drops hints, checks and the solution', () => {
     const view = examExerciseView(EXERCISE);

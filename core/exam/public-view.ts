@@ -3,6 +3,7 @@
  * result, and exercise views without hints, checks or the reference solution. Results appear only
  * once the exam is submitted.
  */
+import { examTitleOf } from '../exercise/types.ts';
 import type { Exercise } from '../exercise/types.ts';
 import { examStatus, remainingMs, timeSpentByTask } from './session.ts';
 import type { ExamStatus } from './session.ts';
@@ -32,6 +33,20 @@ export interface ExamPublicView {
   readonly result: ExamResult | null;
 }
 
+/** A task as a running exam shows it: the catalogue title may name the trick, so it stays back. */
+function withoutCatalogueTitle(task: ExamTask): ExamTask {
+  if (task.catalogueTitle === undefined) return task;
+  return {
+    exerciseId: task.exerciseId,
+    title: task.title,
+    track: task.track,
+    difficulty: task.difficulty,
+    kind: task.kind,
+    points: task.points,
+    suggestedMinutes: task.suggestedMinutes,
+  };
+}
+
 /** The session for the UI, with the result held back until submission. */
 export function publicView(session: ExamSession, now: number): ExamPublicView {
   const status = examStatus(session, now);
@@ -46,7 +61,7 @@ export function publicView(session: ExamSession, now: number): ExamPublicView {
     endsAt: session.endsAt,
     durationMs: session.durationMs,
     remainingMs: remainingMs(session, now),
-    tasks: session.tasks,
+    tasks: status === 'submitted' ? session.tasks : session.tasks.map(withoutCatalogueTitle),
     answers: session.answers,
     flags: session.flags,
     currentTaskId: session.currentTaskId,
@@ -57,15 +72,21 @@ export function publicView(session: ExamSession, now: number): ExamPublicView {
   };
 }
 
-/** An exercise as an exam task shows it: no hints, no checks, no reference solution. */
-export type ExamExerciseView = Omit<Exercise, 'hints' | 'checks' | 'free' | 'solution' | 'source'>;
+/**
+ * An exercise as an exam task shows it: no hints, no checks, no reference solution, and its exam
+ * title as `title` (the catalogue title may give the trick away).
+ */
+export type ExamExerciseView = Omit<
+  Exercise,
+  'examTitle' | 'hints' | 'checks' | 'free' | 'solution' | 'source'
+>;
 
 /** Strips what would give an exam task away. */
 export function examExerciseView(exercise: Exercise): ExamExerciseView {
   // Spelled out rather than spread-and-delete, so a field added to Exercise later is not leaked by default.
   return {
     id: exercise.id,
-    title: exercise.title,
+    title: examTitleOf(exercise),
     track: exercise.track,
     difficulty: exercise.difficulty,
     minutes: exercise.minutes,

@@ -22,12 +22,27 @@ describe('readExamSession', () => {
     expect(readExamSession(JSON.parse(JSON.stringify(session)))).toEqual({ ok: true, value: session });
   });
 
+  it('reads a session stored before exam titles, and one with catalogue titles', () => {
+    const session = fresh();
+    const older = { ...session, tasks: session.tasks.map(({ catalogueTitle: _, ...task }) => task) };
+    expect(readExamSession(JSON.parse(JSON.stringify(older)))).toEqual({ ok: true, value: older });
+    const titled = {
+      ...session,
+      tasks: session.tasks.map((task) => ({ ...task, title: 'Task', catalogueTitle: task.title })),
+    };
+    expect(readExamSession(JSON.parse(JSON.stringify(titled)))).toEqual({ ok: true, value: titled });
+  });
+
   it.each([
     ['not an object', () => 'text'],
     ['no tasks', (session: ExamSession) => ({ ...session, tasks: [] })],
     [
       'a task without points',
       (session: ExamSession) => ({ ...session, tasks: [{ ...session.tasks[0], points: 'x' }] }),
+    ],
+    [
+      'a catalogue title that is not text',
+      (session: ExamSession) => ({ ...session, tasks: [{ ...session.tasks[0], catalogueTitle: 7 }] }),
     ],
     [
       'a predict task',

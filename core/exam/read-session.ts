@@ -69,6 +69,9 @@ function taskProblem(value: unknown, index: number): string | undefined {
   for (const key of ['exerciseId', 'title', 'track']) {
     if (typeof value[key] !== 'string') return `tasks[${index}].${key} is not text`;
   }
+  // Absent in sessions stored before exam titles: those tasks carry the catalogue title only.
+  if (value.catalogueTitle !== undefined && typeof value.catalogueTitle !== 'string')
+    return `tasks[${index}].catalogueTitle is not text`;
   if (!(DIFFICULTIES as readonly unknown[]).includes(value.difficulty))
     return `tasks[${index}].difficulty is invalid`;
   if (!(EXAM_TASK_KINDS as readonly unknown[]).includes(value.kind)) return `tasks[${index}].kind is invalid`;

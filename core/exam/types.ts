@@ -60,13 +60,19 @@ export interface ExamPreset {
  */
 export type ExamCandidate = Pick<
   Exercise,
-  'id' | 'title' | 'track' | 'difficulty' | 'minutes' | 'tags' | 'kind' | 'examWeight'
+  'id' | 'title' | 'examTitle' | 'track' | 'difficulty' | 'minutes' | 'tags' | 'kind' | 'examWeight'
 >;
 
 /** One drawn task. The exercise id is the task id: a draw never repeats an exercise. */
 export interface ExamTask {
   readonly exerciseId: string;
+  /** What the exam calls the task: the exercise's exam title (its catalogue title when it has none). */
   readonly title: string;
+  /**
+   * The catalogue title, only when it differs from `title`. The public view holds it back until
+   * the exam is submitted, since it may name the trick. Sessions stored before exam titles lack it.
+   */
+  readonly catalogueTitle?: string;
   readonly track: string;
   readonly difficulty: Difficulty;
   readonly kind: ExamTaskKind;

@@ -139,6 +139,31 @@ describe('parseExercise', () => {
     expect(parse(EXERCISE.replace('minutes: 10', 'minutes: 11')).exercise?.contentHash).not.toBe(first);
   });
 
+  it('reads examTitle when given and leaves it out otherwise', () => {
+    expect(parse(EXERCISE).exercise?.examTitle).toBeUndefined();
+    const titled = parse(
+      EXERCISE.replace('track: foundations', 'examTitle: Guard the prod database\ntrack: foundations'),
+    );
+    expect(titled.diagnostics).toEqual([]);
+    expect(titled.exercise?.examTitle).toBe('Guard the prod database');
+    expect(titled.exercise?.title).toBe('Only the API may open the database');
+  });
+
+  it('rejects an empty, overlong or non-text examTitle with its line:column', () => {
+    const withExamTitle = (value: string): string =>
+      EXERCISE.replace('track: foundations', `examTitle: ${value}\ntrack: foundations`);
+    expect(errors(withExamTitle('"  "'))).toEqual([
+      expect.stringMatching(/^examTitle: Invalid value: must not be empty.*\(line 3, column 12\)$/),
+    ]);
+    expect(errors(withExamTitle('x'.repeat(201)))).toEqual([
+      expect.stringMatching(/^examTitle: .*200.*\(line 3, column 12\)$/),
+    ]);
+    expect(errors(withExamTitle('[a, b]'))).toEqual([
+      expect.stringMatching(/^examTitle: Invalid type: expected a string.*\(line 3, column 12\)$/),
+    ]);
+    expect(parse(withExamTitle('[a, b]')).exercise).toBeUndefined();
+  });
+
   it('names the field and line:column of structural mistakes', () => {
     const messages = errors(
       EXERCISE.replace('minutes: 10', 'minutes: ten').replace('kind: write', 'kind: draw'),

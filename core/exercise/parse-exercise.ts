@@ -18,6 +18,7 @@ import { DIFFICULTIES, EXERCISE_KINDS } from './types.ts';
 export const EXERCISE_KEYS = [
   'id',
   'title',
+  'examTitle',
   'track',
   'difficulty',
   'minutes',
@@ -81,6 +82,7 @@ export function parseExercise(files: ExerciseFiles): ExerciseParse {
   reader.checkKeys(map, '', EXERCISE_KEYS);
   const id = reader.text(map, 'id', '', true, KEBAB);
   const title = reader.text(map, 'title', '', true, { maxLength: 200 });
+  const examTitle = reader.text(map, 'examTitle', '', false, { maxLength: 200 });
   const track = reader.text(map, 'track', '', true, KEBAB);
   const difficulty = reader.choice(map, 'difficulty', '', true, DIFFICULTIES);
   const minutes = reader.integer(map, 'minutes', '', true, { minimum: 1, maximum: 240 });
@@ -152,6 +154,7 @@ export function parseExercise(files: ExerciseFiles): ExerciseParse {
   const exercise: Exercise = {
     id,
     title,
+    ...(examTitle === undefined ? {} : { examTitle }),
     track,
     difficulty,
     minutes,

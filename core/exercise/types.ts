@@ -86,6 +86,11 @@ export interface Exercise {
   /** Stable, unique, kebab-case; progress keys on it. */
   readonly id: string;
   readonly title: string;
+  /**
+   * What a running exam calls the task, when the catalogue title would give the trick away
+   * (`examTitle` in exercise.yaml); absent means the exam shows `title`. See {@link examTitleOf}.
+   */
+  readonly examTitle?: string;
   /** A track id. */
   readonly track: string;
   readonly difficulty: Difficulty;
@@ -124,4 +129,9 @@ export interface Track {
   readonly description: string;
   /** Position in the catalogue, ascending. */
   readonly order: number;
+}
+
+/** The title a running exam shows for an exercise: its `examTitle`, else its catalogue title. */
+export function examTitleOf(exercise: Pick<Exercise, 'title' | 'examTitle'>): string {
+  return exercise.examTitle ?? exercise.title;
 }

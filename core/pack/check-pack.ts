@@ -97,6 +97,7 @@ function markupProblems(
 function exerciseTexts(exercise: Exercise): [string, string][] {
   return [
     ['title', exercise.title],
+    ...(exercise.examTitle === undefined ? [] : [['examTitle', exercise.examTitle] as [string, string]]),
     ['task', exercise.task],
     ...exercise.hints.map((hint, index): [string, string] => [`hints[${index}]`, hint]),
     ...exercise.checks.flatMap((check, index): [string, string][] =>
