@@ -42,6 +42,28 @@ export function takeLegacyExamSession(
   }
 }
 
+/** How much of a task's screen the review shows (characters, the newest kept). */
+export const REVIEW_TRANSCRIPT_LIMIT = 12_000;
+
+/**
+ * What the review shows of a task's terminal: the screen as plain text (commands with their
+ * prompts, and their output), without colours or carriage returns, the newest
+ * {@link REVIEW_TRANSCRIPT_LIMIT} characters. A session whose screen is gone shows its command
+ * history. Undefined when there is no readable session.
+ */
+export function reviewTranscript(encoded: string | undefined): string | undefined {
+  const session = encoded === undefined ? undefined : decodeExamTerminal(encoded);
+  if (session === undefined) return undefined;
+  const plain = session.transcript
+    // eslint-disable-next-line no-control-regex -- terminal escape sequences are what is removed
+    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .trimEnd();
+  const text = plain === '' ? session.history.map((line) => `$ ${line}`).join('\n') : plain;
+  if (text.length <= REVIEW_TRANSCRIPT_LIMIT) return text;
+  return `… earlier output left out …\n${text.slice(-REVIEW_TRANSCRIPT_LIMIT)}`;
+}
+
 /** The answer an exam task's terminal session amounts to: the policies applied, as YAML. */
 export function examAnswer(session: TerminalSession): string {
   return terminalSubmission(session.state).submission;
