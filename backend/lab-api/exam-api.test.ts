@@ -270,6 +270,33 @@ describe('createExamApi', () => {
     expect(resumed?.answers[taskId]?.text).toBe('draft answer');
   });
 
+  it('stores each task terminal session with its answer, across a restart and into the review', async () => {
+    const first = open();
+    const exam = await first.api.startExam(CUSTOM);
+    const taskId = exam.tasks[0]?.exerciseId ?? '';
+    const saved = await first.api.saveExamAnswer(exam.id, taskId, 'applied: yes\n', '# session one');
+    expect(saved.answers[taskId]).toEqual({
+      text: 'applied: yes\n',
+      savedAt: clock,
+      terminal: '# session one',
+    });
+    // An answer typed afterwards keeps the session; a new session replaces it.
+    await first.api.saveExamAnswer(exam.id, taskId, 'typed');
+    expect((await first.api.getExam(exam.id)).answers[taskId]?.terminal).toBe('# session one');
+    await first.api.saveExamAnswer(exam.id, taskId, 'typed', '# session two');
+    first.store.close();
+    stores = [];
+
+    const second = open();
+    const resumed = await second.api.getActiveExam();
+    expect(resumed?.answers[taskId]).toEqual({ text: 'typed', savedAt: clock, terminal: '# session two' });
+    await second.api.submitExam(exam.id);
+    const review = await second.api.getExamReview(exam.id);
+    expect(review.exam.answers[taskId]?.terminal).toBe('# session two');
+    const other = exam.tasks[1]?.exerciseId ?? '';
+    expect(review.exam.answers[other]).toBeUndefined();
+  });
+
   it('shortens the exam minute when asked', async () => {
     const { api } = open({ minuteMs: 1000 });
     const exam = await api.startExam(CUSTOM);

@@ -180,8 +180,8 @@ export function createExamApi(deps: ExamApiDeps): Pick<LabApi, ExamMethod> {
       return examExerciseView(exercise);
     },
 
-    async saveExamAnswer(examId, exerciseId, text) {
-      return change(examId, (session, now) => saveAnswer(session, exerciseId, text, now));
+    async saveExamAnswer(examId, exerciseId, text, terminal) {
+      return change(examId, (session, now) => saveAnswer(session, exerciseId, text, now, terminal));
     },
 
     async toggleExamFlag(examId, exerciseId) {

@@ -33,6 +33,28 @@ describe('readExamSession', () => {
     expect(readExamSession(JSON.parse(JSON.stringify(titled)))).toEqual({ ok: true, value: titled });
   });
 
+  it('reads a terminal session kept with an answer, and older answers without one', () => {
+    const session = {
+      ...fresh(),
+      answers: { a: { text: 'x', savedAt: 5, terminal: '# session' }, b: { text: 'y', savedAt: 6 } },
+    };
+    const outcome = readExamSession(JSON.parse(JSON.stringify(session)));
+    expect(outcome).toEqual({ ok: true, value: session });
+    expect(outcome.ok && 'terminal' in (outcome.value.answers['b'] ?? {})).toBe(false);
+  });
+
+  it.each([
+    ['a number', 42],
+    ['an object', { screen: 'x' }],
+    ['null', null],
+    ['empty text', ''],
+  ])('drops a damaged terminal session (%s) and keeps the answer', (_, terminal) => {
+    const session = { ...fresh(), answers: { a: { text: 'x', savedAt: 5, terminal } } };
+    const outcome = readExamSession(JSON.parse(JSON.stringify(session)));
+    expect(outcome.ok).toBe(true);
+    expect(outcome.ok && outcome.value.answers).toEqual({ a: { text: 'x', savedAt: 5 } });
+  });
+
   it.each([
     ['not an object', () => 'text'],
     ['no tasks', (session: ExamSession) => ({ ...session, tasks: [] })],

@@ -7,7 +7,7 @@ import { DIFFICULTIES } from '../exercise/types.ts';
 import { recordOf } from '../records/index.ts';
 import { refuse, succeed } from './outcome.ts';
 import { EXAM_PRESET_IDS, EXAM_TASK_KINDS } from './types.ts';
-import type { ExamOutcome, ExamSession } from './types.ts';
+import type { ExamAnswer, ExamOutcome, ExamSession } from './types.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -114,6 +114,17 @@ function sessionProblem(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * An answer as the rules may trust it: a terminal session that is not non-empty text (a damaged
+ * record) is dropped, so the exam still opens with its answer and the terminal starts over.
+ */
+function answerOf(answer: ExamAnswer): ExamAnswer {
+  const terminal: unknown = answer.terminal;
+  if (terminal === undefined) return answer;
+  if (typeof terminal === 'string' && terminal !== '') return answer;
+  return { text: answer.text, savedAt: answer.savedAt };
+}
+
 /** Checks stored JSON and returns it as a session, or says what is wrong with it. */
 export function readExamSession(value: unknown): ExamOutcome<ExamSession> {
   const problem = sessionProblem(value);
@@ -122,7 +133,7 @@ export function readExamSession(value: unknown): ExamOutcome<ExamSession> {
   // Ids are keys: keep them away from Object.prototype (an exercise may be called `constructor`).
   return succeed({
     ...session,
-    answers: recordOf(Object.entries(session.answers)),
+    answers: recordOf(Object.entries(session.answers).map(([id, answer]) => [id, answerOf(answer)])),
     timeSpentMs: recordOf(Object.entries(session.timeSpentMs)),
   });
 }

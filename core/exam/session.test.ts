@@ -158,6 +158,24 @@ describe('answers, flags and moving between tasks', () => {
     expect(session.answers).toEqual({});
   });
 
+  it('keeps a terminal session with the answer until another one replaces or clears it', () => {
+    const session = customSession();
+    const task = session.currentTaskId;
+    let next = value(saveAnswer(session, task, 'applied', START + 1000, 'session one'));
+    expect(next.answers[task]).toEqual({ text: 'applied', savedAt: START + 1000, terminal: 'session one' });
+    // Typing in the editor afterwards sends no session: the terminal's stays.
+    next = value(saveAnswer(next, task, 'typed', START + 2000));
+    expect(next.answers[task]).toEqual({ text: 'typed', savedAt: START + 2000, terminal: 'session one' });
+    next = value(saveAnswer(next, task, 'typed', START + 3000, 'session two'));
+    expect(next.answers[task]?.terminal).toBe('session two');
+    next = value(saveAnswer(next, task, 'typed', START + 4000, ''));
+    expect(next.answers[task]).toEqual({ text: 'typed', savedAt: START + 4000 });
+    expect(errorCode(saveAnswer(session, task, 'x', START, 7 as never))).toBe('exam.invalid-answer');
+    expect(errorCode(saveAnswer(session, task, 'x', START, 'x'.repeat(MAX_ANSWER_LENGTH + 1)))).toBe(
+      'exam.invalid-answer',
+    );
+  });
+
   it('toggles flags in the order they were set', () => {
     const session = customSession();
     const [first, second] = session.tasks.map((task) => task.exerciseId) as [string, string];

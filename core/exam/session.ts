@@ -164,12 +164,16 @@ function checkChange(session: ExamSession, taskId: string, now: number): ExamOut
   return succeed(session);
 }
 
-/** Keeps the learner's latest text for a task (any task, not only the current one). */
+/**
+ * Keeps the learner's latest text for a task (any task, not only the current one) and, when given,
+ * its terminal session.
+ */
 export function saveAnswer(
   session: ExamSession,
   taskId: string,
   text: string,
   now: number,
+  terminal?: string,
 ): ExamOutcome<ExamSession> {
   const allowed = checkChange(session, taskId, now);
   if (!allowed.ok) return allowed;
@@ -177,7 +181,16 @@ export function saveAnswer(
   if (text.length > MAX_ANSWER_LENGTH) {
     return refuse('exam.invalid-answer', 'This answer is longer than 1 MB; shorten it to save it.');
   }
-  return succeed({ ...session, answers: withEntry(session.answers, taskId, { text, savedAt: now }) });
+  if (terminal !== undefined && typeof terminal !== 'string') {
+    return refuse('exam.invalid-answer', 'A terminal session must be text.');
+  }
+  if (terminal !== undefined && terminal.length > MAX_ANSWER_LENGTH) {
+    return refuse('exam.invalid-answer', 'This terminal session is longer than 1 MB; it cannot be saved.');
+  }
+  // No session given keeps the one saved before (typing in the editor); an empty one clears it.
+  const kept = terminal ?? ownValue(session.answers, taskId)?.terminal ?? '';
+  const answer: ExamAnswer = kept === '' ? { text, savedAt: now } : { text, savedAt: now, terminal: kept };
+  return succeed({ ...session, answers: withEntry(session.answers, taskId, answer) });
 }
 
 /** Flags a task for review, or clears its flag. */

@@ -98,6 +98,12 @@ export interface ExamDraw {
 export interface ExamAnswer {
   readonly text: string;
   readonly savedAt: number;
+  /**
+   * The task's terminal session (core/terminal's encoded workspace draft), once the learner used the
+   * terminal, so returning to the task or restarting the host continues it and the review can show
+   * its transcript. Absent for answers written in the editor only, and in sessions stored before it.
+   */
+  readonly terminal?: string;
 }
 
 /** A timed exam, running or finished. */

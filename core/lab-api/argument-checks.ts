@@ -107,7 +107,10 @@ export function record(value: unknown, what: string, known: readonly string[]): 
 
 /** How one method's arguments are checked: how many, and the check of the whole tuple. */
 export interface ArgsChecker<M extends LabApiMethod> {
+  /** The most arguments the method takes. */
   readonly count: number;
+  /** How many of the last arguments may be left off (none unless given). */
+  readonly optional?: number;
   readonly check: (args: readonly unknown[]) => LabApiArgs<M>;
 }
 

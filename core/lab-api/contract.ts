@@ -355,7 +355,17 @@ export interface LabApi {
   getActiveExam(): Promise<ExamPublicView | null>;
   getExam(examId: string): Promise<ExamPublicView>;
   getExamTask(examId: string, exerciseId: string): Promise<ExamTaskExercise>;
-  saveExamAnswer(examId: string, exerciseId: string, text: string): Promise<ExamPublicView>;
+  /**
+   * Saves a task's answer text and, when the learner works in the terminal, its session (the encoded
+   * workspace draft, as drafts hold it). Without `terminal` the session saved before is kept; an
+   * empty one clears it.
+   */
+  saveExamAnswer(
+    examId: string,
+    exerciseId: string,
+    text: string,
+    terminal?: string,
+  ): Promise<ExamPublicView>;
   toggleExamFlag(examId: string, exerciseId: string): Promise<ExamPublicView>;
   moveExamTask(examId: string, exerciseId: string): Promise<ExamPublicView>;
   submitExam(examId: string): Promise<ExamPublicView>;

@@ -194,10 +194,10 @@ export function checkLabApiArgs<M extends LabApiMethod>(
   const checker = checkers[method] as ArgsCheckers[M];
   try {
     if (!Array.isArray(args)) problem(`${method} expects an array of arguments, got ${describe(args)}`);
-    if (args.length !== checker.count) {
-      problem(
-        `${method} takes ${checker.count} argument${checker.count === 1 ? '' : 's'}, got ${args.length}`,
-      );
+    const fewest = checker.count - (checker.optional ?? 0);
+    if (args.length < fewest || args.length > checker.count) {
+      const counts = fewest === checker.count ? `${checker.count}` : `${fewest} to ${checker.count}`;
+      problem(`${method} takes ${counts} argument${checker.count === 1 ? '' : 's'}, got ${args.length}`);
     }
     return { ok: true, value: checker.check(args) };
   } catch (error) {

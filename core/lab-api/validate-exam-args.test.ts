@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentProblem } from './argument-checks.ts';
 import { LAB_API_LIMITS } from './contract.ts';
+import { checkLabApiArgs } from './validate-args.ts';
 import { examArgCheckers } from './validate-exam-args.ts';
 import type { ExamMethod } from './validate-exam-args.ts';
 
 function accepted(method: ExamMethod, args: unknown[]): unknown {
   const checker = examArgCheckers[method];
-  expect(args).toHaveLength(checker.count);
+  expect(args.length).toBeLessThanOrEqual(checker.count);
+  expect(args.length).toBeGreaterThanOrEqual(checker.count - (checker.optional ?? 0));
   return checker.check(args);
 }
 
@@ -31,7 +33,7 @@ describe('examArgCheckers', () => {
       getActiveExam: 0,
       getExam: 1,
       getExamTask: 2,
-      saveExamAnswer: 3,
+      saveExamAnswer: 4,
       toggleExamFlag: 2,
       moveExamTask: 2,
       submitExam: 1,
@@ -109,5 +111,36 @@ describe('examArgCheckers', () => {
     expect(
       rejection('saveExamAnswer', ['exam-1', 'task', 'x'.repeat(LAB_API_LIMITS.maxTextBytes + 1)]),
     ).toContain('bytes of UTF-8');
+  });
+
+  it('takes an optional terminal session of text, limited like a draft', () => {
+    expect(accepted('saveExamAnswer', ['exam-1', 'task', 'a', '# session'])).toEqual([
+      'exam-1',
+      'task',
+      'a',
+      '# session',
+    ]);
+    expect(accepted('saveExamAnswer', ['exam-1', 'task', 'a', undefined])).toEqual(['exam-1', 'task', 'a']);
+    expect(accepted('saveExamAnswer', ['exam-1', 'task', 'a', ''])).toEqual(['exam-1', 'task', 'a', '']);
+    expect(rejection('saveExamAnswer', ['exam-1', 'task', 'a', 7])).toContain(
+      'argument 4 (terminal) must be a string, got 7',
+    );
+    expect(rejection('saveExamAnswer', ['exam-1', 'task', 'a', null])).toContain(
+      'argument 4 (terminal) must be a string, got null',
+    );
+    expect(rejection('saveExamAnswer', ['exam-1', 'task', 'a', { screen: '' }])).toContain(
+      'argument 4 (terminal) must be a string',
+    );
+    expect(
+      rejection('saveExamAnswer', ['exam-1', 'task', 'a', 'x'.repeat(LAB_API_LIMITS.maxTextBytes + 1)]),
+    ).toContain('argument 4 (terminal) must be at most');
+    const wrongCount = (args: unknown[]): unknown => {
+      const outcome = checkLabApiArgs('saveExamAnswer', args);
+      return outcome.ok ? 'accepted' : outcome.error.message;
+    };
+    expect(wrongCount(['exam-1', 'task'])).toContain('takes 3 to 4 arguments, got 2');
+    expect(wrongCount(['exam-1', 'task', 'a', 'b', 'c'])).toContain('takes 3 to 4 arguments, got 5');
+    expect(wrongCount(['exam-1', 'task', 'a'])).toBe('accepted');
+    expect(wrongCount(['exam-1', 'task', 'a', 'b'])).toBe('accepted');
   });
 });

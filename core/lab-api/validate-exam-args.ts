@@ -76,8 +76,13 @@ export const examArgCheckers: ArgsCheckers<ExamMethod> = {
   getExam: { count: 1, check: ([id]) => [examId(id)] },
   getExamTask: { count: 2, check: ([id, task]) => [examId(id), taskId(task)] },
   saveExamAnswer: {
-    count: 3,
-    check: ([id, task, answer]) => [examId(id), taskId(task), text(answer, 'argument 3 (text)')],
+    count: 4,
+    optional: 1,
+    check: ([id, task, answer, terminal]) => {
+      const args = [examId(id), taskId(task), text(answer, 'argument 3 (text)')] as const;
+      // An undefined session (structured clone keeps it) is the same as none.
+      return terminal === undefined ? [...args] : [...args, text(terminal, 'argument 4 (terminal)')];
+    },
   },
   toggleExamFlag: { count: 2, check: ([id, task]) => [examId(id), taskId(task)] },
   moveExamTask: { count: 2, check: ([id, task]) => [examId(id), taskId(task)] },

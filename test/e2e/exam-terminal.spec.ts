@@ -1,6 +1,7 @@
 /**
  * An exam task done in the terminal, as on exam day: the exam opens in the terminal, the policy is
- * applied with a heredoc, the session survives a reload, and the submitted exam grades the cluster.
+ * applied with a heredoc, the session survives a reload, the submitted exam grades the cluster and
+ * its review shows the terminal transcript.
  */
 import { expect, test } from './support/fixtures.ts';
 import { bundledExercises } from './support/exercise-data.ts';
@@ -37,4 +38,9 @@ test('an exam task solved in the terminal is graded from the cluster', async ({ 
   await exam.submit();
   await expect(exam.verdict).toHaveText('Passed');
   await expect(exam.taskScoreRow(title)).toContainText('100%');
+
+  // The review shows what was typed in the terminal and what it answered.
+  const transcript = exam.transcript(1, title);
+  await expect(transcript).toContainText('k get netpol -A --no-headers | wc -l');
+  await expect(transcript).toContainText(/networkpolicy\.networking\.k8s\.io\/\S+ created/);
 });

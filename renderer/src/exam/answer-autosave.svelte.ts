@@ -1,14 +1,15 @@
 /**
- * Autosave of exam answers: each task's newest text goes to the host a moment after typing stops,
- * and at once before moving, submitting or leaving. A failed save keeps the text and is retried on
- * the next change or flush.
+ * Autosave of exam answers: each task's newest text, and its terminal session once the terminal
+ * was used, goes to the host a moment after typing stops, and at once before moving, submitting or
+ * leaving. A failed save keeps the text and is retried on the next change or flush.
  */
 import type { ExamPublicView } from '../../../core/exam/index.ts';
 
 export type AnswerSaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
 export interface AnswerAutosaveOptions {
-  readonly save: (exerciseId: string, text: string) => Promise<ExamPublicView>;
+  /** `text` is undefined when only the terminal session changed; `terminal` when it did not. */
+  readonly save: (exerciseId: string, text: string | undefined, terminal?: string) => Promise<ExamPublicView>;
   /** Called with the exam as the host answered each save. */
   readonly onsaved?: (view: ExamPublicView) => void;
   readonly describeError: (error: unknown) => string;
@@ -18,13 +19,18 @@ export interface AnswerAutosaveOptions {
 /** How long typing must pause before a save. */
 export const ANSWER_SAVE_DELAY_MS = 500;
 
+interface Unsaved {
+  readonly text: string | undefined;
+  readonly terminal: string | undefined;
+}
+
 export class AnswerAutosave {
   status: AnswerSaveStatus = $state('idle');
   error: string | null = $state(null);
   readonly #options: AnswerAutosaveOptions;
-  /** Texts not yet confirmed by the host, by exercise id. */
+  /** Texts and terminal sessions not yet confirmed by the host, by exercise id. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for the saves; `status` is the state
-  readonly #unsaved = new Map<string, string>();
+  readonly #unsaved = new Map<string, Unsaved>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #inFlight: Promise<void> | null = null;
 
@@ -34,11 +40,18 @@ export class AnswerAutosave {
 
   /** The newest text of a task not yet saved, if any. */
   pending(exerciseId: string): string | undefined {
-    return this.#unsaved.get(exerciseId);
+    return this.#unsaved.get(exerciseId)?.text;
   }
 
-  change(exerciseId: string, text: string): void {
-    this.#unsaved.set(exerciseId, text);
+  /** The newest terminal session of a task not yet saved, if any. */
+  pendingTerminal(exerciseId: string): string | undefined {
+    return this.#unsaved.get(exerciseId)?.terminal;
+  }
+
+  /** The learner typed (`text`), or a command ran (`terminal`, with the text it makes, if any). */
+  change(exerciseId: string, text: string | undefined, terminal?: string): void {
+    const before = this.#unsaved.get(exerciseId);
+    this.#unsaved.set(exerciseId, { text: text ?? before?.text, terminal: terminal ?? before?.terminal });
     this.status = 'pending';
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.flush(), this.#options.delayMs ?? ANSWER_SAVE_DELAY_MS);
@@ -53,10 +66,10 @@ export class AnswerAutosave {
     this.status = 'saving';
     let failure: unknown = null;
     this.#inFlight = (async () => {
-      for (const [exerciseId, text] of [...this.#unsaved]) {
+      for (const [exerciseId, entry] of [...this.#unsaved]) {
         try {
-          const view = await this.#options.save(exerciseId, text);
-          if (this.#unsaved.get(exerciseId) === text) this.#unsaved.delete(exerciseId);
+          const view = await this.#options.save(exerciseId, entry.text, entry.terminal);
+          if (this.#unsaved.get(exerciseId) === entry) this.#unsaved.delete(exerciseId);
           this.#options.onsaved?.(view);
         } catch (error) {
           failure ??= error;

@@ -14,7 +14,12 @@ import { setPageTitle } from '../lib/router.svelte.ts';
 import { activeExam } from './active-exam.svelte.ts';
 import { AnswerAutosave } from './answer-autosave.svelte.ts';
 import { examResultHref, goTo } from './exam-links.ts';
-import { examAnswer, readExamSession, writeExamSession } from './exam-terminal.ts';
+import {
+  decodeExamTerminal,
+  encodeExamTerminal,
+  examAnswer,
+  takeLegacyExamSession,
+} from './exam-terminal.ts';
 
 /** The host calls an exam screen makes. */
 export type ExamSessionApi = Pick<
@@ -24,7 +29,10 @@ export type ExamSessionApi = Pick<
 
 export interface ExamSessionOptions {
   readonly describeError: (error: unknown) => string;
-  /** Where the terminal's sessions are kept; none means they are not restored. */
+  /**
+   * This browser's storage, where earlier versions kept the terminal's sessions: a session found
+   * there is continued once and then saved with the exam on the host.
+   */
   readonly storage?: Storage | undefined;
 }
 
@@ -48,7 +56,13 @@ export class ExamSession {
   readonly #describeError: (error: unknown) => string;
   readonly #storage: Storage | undefined;
   readonly #autosave = new AnswerAutosave({
-    save: (exerciseId, text) => this.#api.saveExamAnswer(this.examId, exerciseId, text),
+    save: (exerciseId, text, terminal) => {
+      // Only the session changed: the text stays what the host holds.
+      const kept = text ?? (this.exam ? ownValue(this.exam.answers, exerciseId)?.text : undefined) ?? '';
+      return terminal === undefined
+        ? this.#api.saveExamAnswer(this.examId, exerciseId, kept)
+        : this.#api.saveExamAnswer(this.examId, exerciseId, kept, terminal);
+    },
     // Only the answers: a save answered late must not undo a flag or a move made meanwhile.
     onsaved: (view) => {
       if (this.exam) this.exam = { ...this.exam, answers: view.answers };
@@ -82,12 +96,13 @@ export class ExamSession {
 
   readonly taskHtml: string = $derived(this.task ? renderMarkdown(this.task.task) : '');
 
-  /** What the editor opens with: unsaved text, else the saved answer, else the starter. */
+  /**
+   * What the editor opens with: unsaved text, else the saved answer, else the starter. An empty
+   * answer saved only to keep a terminal session is no answer.
+   */
   readonly openingText: string = $derived(
     this.task
-      ? (this.#autosave.pending(this.task.id) ??
-          (this.exam ? ownValue(this.exam.answers, this.task.id)?.text : undefined) ??
-          this.task.starter)
+      ? (this.#autosave.pending(this.task.id) ?? this.#savedText(this.task.id) ?? this.task.starter)
       : '',
   );
 
@@ -179,22 +194,30 @@ export class ExamSession {
     this.#terminal = handle;
   }
 
-  /** The terminal session kept for a task, to continue it. */
+  /**
+   * The terminal session kept for a task, to continue it: one not yet saved, else the one the host
+   * keeps with the answer, else one an earlier version left in this browser's storage.
+   */
   savedTerminal(taskId: string): TerminalSession | undefined {
-    return readExamSession(this.#storage, this.examId, taskId);
+    const text =
+      this.#autosave.pendingTerminal(taskId) ??
+      (this.exam ? ownValue(this.exam.answers, taskId)?.terminal : undefined);
+    if (text !== undefined) return decodeExamTerminal(text);
+    return takeLegacyExamSession(this.#storage, this.examId, taskId, false);
   }
 
-  /** A command ran in the task's terminal: keeps the session and saves the policies it applied. */
+  /** A command ran in the task's terminal: saves the session and the policies it applied. */
   async terminalCommand(taskId: string): Promise<void> {
     const handle = this.#terminal;
     if (handle === null || this.task?.id !== taskId) return;
-    const previous = readExamSession(this.#storage, this.examId, taskId);
+    const previous = this.savedTerminal(taskId);
     const session = await handle.snapshot();
-    writeExamSession(this.#storage, this.examId, taskId, session);
+    // The host has it now; the browser's copy from an earlier version is not read again.
+    takeLegacyExamSession(this.#storage, this.examId, taskId, true);
     // Commands that applied nothing leave an answer typed in the editor alone.
     const answer = examAnswer(session);
-    if (answer !== '' || (previous !== undefined && examAnswer(previous) !== ''))
-      this.#autosave.change(taskId, answer);
+    const changed = answer !== '' || (previous !== undefined && examAnswer(previous) !== '');
+    this.#autosave.change(taskId, changed ? answer : undefined, encodeExamTerminal(session));
   }
 
   dismissActionError(): void {
@@ -205,6 +228,12 @@ export class ExamSession {
   dispose(): void {
     this.saveNow();
     this.#autosave.dispose();
+  }
+
+  #savedText(taskId: string): string | undefined {
+    const answer = this.exam ? ownValue(this.exam.answers, taskId) : undefined;
+    if (answer === undefined || (answer.text === '' && answer.terminal !== undefined)) return undefined;
+    return answer.text;
   }
 
   #show(view: ExamPublicView): void {

@@ -8,6 +8,7 @@ import type { TerminalHandle } from '../exercise/terminal/terminal-view.ts';
 import { errorMessage } from '../lib/api.ts';
 import { activeExam } from './active-exam.svelte.ts';
 import { ExamSession } from './exam-session.svelte.ts';
+import { encodeExamTerminal } from './exam-terminal.ts';
 
 const START = Date.UTC(2026, 0, 1, 9);
 
@@ -82,8 +83,14 @@ function fakeApi() {
   return {
     getExam: vi.fn((_examId: string) => Promise.resolve(examView())),
     getExamTask: vi.fn((_examId: string, exerciseId: string) => Promise.resolve(taskView(exerciseId))),
-    saveExamAnswer: vi.fn((_examId: string, exerciseId: string, text: string) =>
-      Promise.resolve(examView({ answers: { [exerciseId]: { text, savedAt: START } } })),
+    saveExamAnswer: vi.fn((_examId: string, exerciseId: string, text: string, terminal?: string) =>
+      Promise.resolve(
+        examView({
+          answers: {
+            [exerciseId]: { text, savedAt: START, ...(terminal === undefined ? {} : { terminal }) },
+          },
+        }),
+      ),
     ),
     toggleExamFlag: vi.fn((_examId: string, exerciseId: string) =>
       Promise.resolve(examView({ flags: [exerciseId] })),
@@ -307,7 +314,34 @@ describe('ExamSession', () => {
       'exam-1',
       'first',
       expect.stringContaining('name: deny-all'),
+      expect.stringContaining('# netpol-lab terminal session v1'),
     );
+  });
+
+  it('continues the session the host kept with the answer', async () => {
+    const kept = encodeExamTerminal(terminalSession(['get pods -n prod']));
+    api.getExam.mockResolvedValue(
+      examView({ answers: { first: { text: '', savedAt: START, terminal: kept } } }),
+    );
+    const session = await loaded(api);
+    expect(session.savedTerminal('first')?.history).toEqual(['get pods -n prod']);
+    // An empty answer kept only for the session leaves the editor its starter.
+    expect(session.openingText).toBe('# Write your NetworkPolicy here\n');
+    expect(session.savedTerminal('second')).toBeUndefined();
+  });
+
+  it('continues a session an earlier version left in the browser once, then keeps it on the host', async () => {
+    const legacy = terminalSession(['get ns']);
+    localStorage.setItem('netpol-lab:exam-terminal:exam-1:first', encodeExamTerminal(legacy));
+    const session = await loaded(api);
+    expect(session.savedTerminal('first')?.history).toEqual(['get ns']);
+    session.attachTerminal(fakeHandle(terminalSession(['get ns', 'get pods -n prod'])));
+    await session.terminalCommand('first');
+    expect(localStorage.getItem('netpol-lab:exam-terminal:exam-1:first')).toBeNull();
+    session.saveNow();
+    await vi.waitFor(() => expect(session.saveLine).toBe('Answer saved'));
+    expect(api.saveExamAnswer).toHaveBeenCalledWith('exam-1', 'first', '', expect.any(String));
+    expect(session.savedTerminal('first')?.history).toEqual(['get ns', 'get pods -n prod']);
   });
 
   it('leaves a typed answer alone when the terminal applied nothing', async () => {
@@ -315,8 +349,13 @@ describe('ExamSession', () => {
     session.attachTerminal(fakeHandle(terminalSession(['get pods -n prod'])));
     await session.terminalCommand('first');
     expect(session.savedTerminal('first')?.history).toEqual(['get pods -n prod']);
-    expect(session.saveLine).toBe('');
+    // The session is saved; the answer text is not touched.
+    expect(session.saveLine).toBe('Unsaved changes…');
     expect(session.openingText).toBe('# Write your NetworkPolicy here\n');
+    session.changeAnswer('first', 'typed\n');
+    await session.submit();
+    expect(api.saveExamAnswer).toHaveBeenCalledTimes(1);
+    expect(api.saveExamAnswer).toHaveBeenCalledWith('exam-1', 'first', 'typed\n', expect.any(String));
   });
 
   it('ignores a command from a task that is no longer shown', async () => {

@@ -147,4 +147,9 @@ export class ExamSessionPage {
   review(index: number, title: string): Locator {
     return this.page.getByRole('region', { name: `Task ${index}: ${title}` });
   }
+
+  /** The terminal transcript in the review of task `index`. */
+  transcript(index: number, title: string): Locator {
+    return this.review(index, title).getByLabel(`Terminal transcript of task ${index}`);
+  }
 }
