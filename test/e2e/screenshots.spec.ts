@@ -10,6 +10,8 @@ import type { AppShell } from './pages/app-shell.ts';
 import type { CatalogPage } from './pages/catalog-page.ts';
 import type { ExercisePage } from './pages/exercise-page.ts';
 import type { ProgressPage } from './pages/progress-page.ts';
+import { ExamsPage } from './pages/exam-page.ts';
+import { TerminalPanel } from './pages/terminal-panel.ts';
 import { bundledExercise, FIXED_EXERCISE_ID, wrongAnswer } from './support/exercise-data.ts';
 import { RESULTS_ROOT } from './support/paths.ts';
 
@@ -95,6 +97,18 @@ async function captureEveryScreen(screens: Screens, suffix: string): Promise<voi
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await capture(screen);
   }
+
+  // An exam in progress (the terminal first), then its result with the review and the transcript.
+  const exams = new ExamsPage(page);
+  await exams.open();
+  const exam = await exams.startCustom({ tracks: ['Foundations'], tasks: 2 });
+  const terminal = new TerminalPanel(page);
+  await terminal.waitForText('controlplane:~$');
+  await terminal.run('k get pods -A');
+  await capture('exam-session');
+  await exam.submit();
+  await expect(exam.verdict).toBeVisible();
+  await capture('exam-result');
 }
 
 for (const theme of ['light', 'dark'] as const) {

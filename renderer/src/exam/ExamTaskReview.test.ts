@@ -45,6 +45,26 @@ describe('ExamTaskReview', () => {
     expect(screen.queryByLabelText(/Terminal transcript of/)).toBeNull();
   });
 
+  it('does not claim the editor was used when nothing was saved for the task', () => {
+    render(ExamTaskReview, { number: 3, task: { ...task, answer: '  \n' }, result: undefined });
+    expect(screen.getByText('No terminal session was saved for this task.')).toBeTruthy();
+    expect(screen.queryByText(/answered in the editor/)).toBeNull();
+  });
+
+  it('names the catalogue title under an exam title, and nothing when there is none', () => {
+    const { unmount } = render(ExamTaskReview, {
+      number: 1,
+      task: { ...task, title: 'Lock it down' },
+      result: undefined,
+      catalogueTitle: 'Deny all, both directions',
+    });
+    expect(screen.getByRole('heading', { name: 'Task 1: Lock it down' })).toBeTruthy();
+    expect(screen.getByText('In the catalogue: “Deny all, both directions”')).toBeTruthy();
+    unmount();
+    render(ExamTaskReview, { number: 1, task, result: undefined });
+    expect(screen.queryByText(/In the catalogue/)).toBeNull();
+  });
+
   it('treats an unreadable session as no transcript', () => {
     render(ExamTaskReview, { number: 1, task, result: undefined, terminal: 'not a session' });
     expect(screen.getByText(/answered in the editor/)).toBeTruthy();
